@@ -1,0 +1,49 @@
+import type { ApplyStatusInput, EngineEvent } from '@engine/contracts';
+import { countProspectsByStatus, setCampaignStatus } from '@engine/db';
+import type { CampaignActivityDeps } from './campaign-deps';
+
+/**
+ * Writes the status the workflow decided and publishes its event. Idempotent on `changeId`: the
+ * write is a plain SET and the event carries `changeId` as its dedupe key.
+ */
+export function createApplyCampaignStatus({
+  db,
+  events,
+  now,
+}: Pick<CampaignActivityDeps, 'db' | 'events' | 'now'>) {
+  return async function applyCampaignStatus(input: ApplyStatusInput): Promise<void> {
+    const { settings, status, reason = null } = input;
+    await setCampaignStatus(db, settings.campaignId, status, reason, now?.() ?? new Date());
+    const base = { customerId: settings.customerId, campaignId: settings.campaignId };
+    let event: EngineEvent;
+    switch (input.event) {
+      case 'campaign.started':
+        event = { ...base, type: 'campaign.started', payload: { status: 'dialing' } };
+        break;
+      case 'campaign.resumed':
+        event = { ...base, type: 'campaign.resumed', payload: { status: 'dialing' } };
+        break;
+      case 'campaign.paused':
+        event = { ...base, type: 'campaign.paused', payload: { reason, auto: input.auto ?? false } };
+        break;
+      case 'campaign.paused.no_dids':
+        event = {
+          ...base,
+          type: 'campaign.paused.no_dids',
+          payload: { reason: 'no_dids', minScore: settings.minDidScore },
+        };
+        break;
+      case 'campaign.cancelled':
+        event = { ...base, type: 'campaign.cancelled', payload: { reason } };
+        break;
+      case 'campaign.completed':
+        event = {
+          ...base,
+          type: 'campaign.completed',
+          payload: { counts: await countProspectsByStatus(db, settings.campaignId) },
+        };
+        break;
+    }
+    await events.publish(event, input.changeId);
+  };
+}

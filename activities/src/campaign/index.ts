@@ -1,0 +1,39 @@
+import type { CampaignActivities } from '@engine/contracts';
+import { createApplyCampaignStatus } from './apply-campaign-status';
+import type { CampaignActivityDeps } from './campaign-deps';
+import {
+  createCancelQueuedProspects,
+  createCountUsableDids,
+  createFinalizeCampaign,
+  createPublishCampaignStats,
+} from './campaign-housekeeping';
+import { createDialNextBatch } from './dial-next-batch';
+import { createLoadCampaignSettings } from './load-campaign-settings';
+import { createRecordCallOutcomes } from './record-call-outcomes';
+import { createResolveStaleAttempts } from './resolve-stale-attempts';
+import { withKeepAlive } from './keep-alive';
+import { createExpireSmsReceipts, createSendNextSms } from './send-next-sms';
+
+export type { CampaignActivityDeps } from './campaign-deps';
+export { attemptIdFor } from './attempt-id';
+export { settingsFromCampaign } from './load-campaign-settings';
+
+/** The campaign workflow's activities, bound to their dependencies. */
+export function createCampaignActivities(deps: CampaignActivityDeps): CampaignActivities {
+  // Every campaign activity heartbeats while it runs (see withKeepAlive: a dead worker is noticed in seconds).
+  return withKeepAlive({
+    loadCampaignSettings: createLoadCampaignSettings(deps),
+    applyCampaignStatus: createApplyCampaignStatus(deps),
+    dialNextBatch: createDialNextBatch(deps),
+    recordCallOutcomes: createRecordCallOutcomes(deps),
+    resolveStaleAttempts: createResolveStaleAttempts(deps),
+    cancelQueuedProspects: createCancelQueuedProspects(deps),
+    countUsableDids: createCountUsableDids(deps),
+    finalizeCampaign: createFinalizeCampaign(deps),
+    publishCampaignStats: createPublishCampaignStats(deps),
+    sendNextSms: createSendNextSms(deps),
+    expireSmsReceipts: createExpireSmsReceipts(deps),
+  });
+}
+export { activityServerClock } from './activity-clock';
+export { createExpireSmsReceipts, createSendNextSms } from './send-next-sms';

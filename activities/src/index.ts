@@ -1,0 +1,5 @@
+export * from './create-activities';
+export * from './system-check.activities';
+export * from './campaign';
+export { updateDidHealth } from './did-health/update-did-health';
+export { createDidLifecycleActivities } from './did-lifecycle/advance-did-lifecycle';

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { DidsModule } from './dids/dids.module';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ProspectsModule } from './prospects/prospects.module';
+import { SuppressionsModule } from './suppressions/suppressions.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+@Module({
+  imports: [
+    InfrastructureModule,
+    AuthModule,
+    HealthModule,
+    WebhooksModule,
+    CampaignsModule,
+    ProspectsModule,
+    DidsModule,
+    SuppressionsModule,
+    EventsModule,
+  ],
+})
+export class AppModule {}

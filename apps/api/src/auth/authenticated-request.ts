@@ -1,0 +1,7 @@
+import type { Request } from 'express';
+import type { Customer } from '@engine/db';
+
+/** A request the API-key guard let through: it carries the key's customer. */
+export interface AuthenticatedRequest extends Request {
+  customer: Customer;
+}

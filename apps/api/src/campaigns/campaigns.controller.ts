@@ -1,0 +1,138 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Customer } from '@engine/db';
+import { CurrentCustomer } from '../auth/current-customer.decorator';
+import { ParseId } from '../common/ids';
+import {
+  CampaignPage,
+  CampaignStatsView,
+  CampaignTransitionView,
+  CampaignView,
+  CancelCampaignDto,
+  CreateCampaignDto,
+  ListCampaignsQuery,
+  PauseCampaignDto,
+  UpdateCampaignDto,
+} from './campaign.dto';
+import { CampaignsService } from './campaigns.service';
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a campaign (status "created")' })
+  @ApiCreatedResponse({ type: CampaignView })
+  create(@CurrentCustomer() customer: Customer, @Body() dto: CreateCampaignDto): Promise<CampaignView> {
+    return this.campaigns.create(customer.id, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List campaigns, newest first (filter by status and channel; cursor-paginated)' })
+  @ApiOkResponse({ type: CampaignPage })
+  list(@CurrentCustomer() customer: Customer, @Query() query: ListCampaignsQuery): Promise<CampaignPage> {
+    return this.campaigns.list(customer.id, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CampaignView })
+  @ApiNotFoundResponse()
+  get(@CurrentCustomer() customer: Customer, @Param('id', ParseId) id: string): Promise<CampaignView> {
+    return this.campaigns.get(customer.id, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a campaign that has not started (409 once it has)' })
+  @ApiOkResponse({ type: CampaignView })
+  @ApiConflictResponse()
+  update(
+    @CurrentCustomer() customer: Customer,
+    @Param('id', ParseId) id: string,
+    @Body() dto: UpdateCampaignDto,
+  ): Promise<CampaignView> {
+    return this.campaigns.update(customer.id, id, dto);
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Start the campaign workflow; answers once the workflow has set the status (202 if not yet)',
+  })
+  @ApiOkResponse({ type: CampaignTransitionView })
+  @ApiAcceptedResponse({ type: CampaignTransitionView })
+  @ApiConflictResponse({ description: 'not in status created, or already started' })
+  async start(
+    @CurrentCustomer() customer: Customer,
+    @Param('id', ParseId) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CampaignTransitionView> {
+    return this.transitioned(res, await this.campaigns.start(customer.id, id));
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause a dialing campaign (optional reason)' })
+  @ApiOkResponse({ type: CampaignTransitionView })
+  @ApiConflictResponse({ description: 'not dialing' })
+  async pause(
+    @CurrentCustomer() customer: Customer,
+    @Param('id', ParseId) id: string,
+    @Body() dto: PauseCampaignDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CampaignTransitionView> {
+    return this.transitioned(res, await this.campaigns.pause(customer.id, id, dto?.reason));
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a paused campaign' })
+  @ApiOkResponse({ type: CampaignTransitionView })
+  @ApiConflictResponse({ description: 'not paused' })
+  async resume(
+    @CurrentCustomer() customer: Customer,
+    @Param('id', ParseId) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CampaignTransitionView> {
+    return this.transitioned(res, await this.campaigns.resume(customer.id, id));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a campaign: queued prospects are cancelled, calls in progress finish' })
+  @ApiOkResponse({ type: CampaignTransitionView })
+  @ApiConflictResponse({ description: 'already completed or cancelled' })
+  async cancel(
+    @CurrentCustomer() customer: Customer,
+    @Param('id', ParseId) id: string,
+    @Body() dto: CancelCampaignDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CampaignTransitionView> {
+    return this.transitioned(res, await this.campaigns.cancel(customer.id, id, dto?.reason));
+  }
+
+  @Get(':id/stats')
+  @ApiOperation({
+    summary: 'Prospects by status, outcomes, answer rate, average duration, dial rate, time to finish',
+  })
+  @ApiOkResponse({ type: CampaignStatsView })
+  stats(@CurrentCustomer() customer: Customer, @Param('id', ParseId) id: string): Promise<CampaignStatsView> {
+    return this.campaigns.stats(customer.id, id);
+  }
+
+  private transitioned(res: Response, view: CampaignTransitionView): CampaignTransitionView {
+    if (!view.applied) res.status(202);
+    return view;
+  }
+}

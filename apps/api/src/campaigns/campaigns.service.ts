@@ -1,0 +1,433 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { defineSearchAttributeKey } from '@temporalio/common';
+import type { SignalDefinition } from '@temporalio/common';
+import type { Kysely } from 'kysely';
+import type { EngineConfig } from '@engine/config';
+import type { CampaignStateView } from '@engine/contracts';
+import {
+  CAMPAIGN_WORKFLOW_TYPE,
+  campaignWorkflowId,
+  cancelSignal,
+  didsChangedSignal,
+  pauseSignal,
+  prospectsAddedSignal,
+  resumeSignal,
+  stateQuery,
+} from '@engine/contracts';
+import type { Campaign, CampaignModeJson, CampaignStatus, CampaignUpdate, Database } from '@engine/db';
+import {
+  campaignAttemptStats,
+  campaignsPausedForNoDids,
+  cancelCreatedCampaign,
+  countProspectsByStatus,
+  countUsableDids,
+  findCampaign,
+  insertCampaign,
+  listCampaignsPage,
+  updateCreatedCampaign,
+} from '@engine/db';
+import { parsePhoneNumber, TemplateSyntaxError, validateTemplate } from '@engine/domain';
+import type { EventBus } from '@engine/redis';
+import { isUuid } from '../common/ids';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
+import { pollUntil, withTimeout } from '../common/wait';
+import { DB, ENGINE_CONFIG, EVENT_BUS, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import type {
+  CampaignModeInput,
+  CampaignPage,
+  CampaignStatsView,
+  CampaignTransitionView,
+  CampaignView,
+  CreateCampaignDto,
+  ListCampaignsQuery,
+  UpdateCampaignDto,
+} from './campaign.dto';
+import { toCampaignView } from './campaign-view';
+import { mapTemporalError } from './temporal-errors';
+
+const CampaignIdKey = defineSearchAttributeKey('CampaignId', 'KEYWORD');
+const CustomerIdKey = defineSearchAttributeKey('CustomerId', 'KEYWORD');
+const CampaignChannelKey = defineSearchAttributeKey('CampaignChannel', 'KEYWORD');
+const CampaignStatusKey = defineSearchAttributeKey('CampaignStatus', 'KEYWORD');
+
+/** How long a start/pause/resume/cancel waits for the workflow to write the new status. */
+const TRANSITION_WAIT_MS = 5_000;
+const STATE_QUERY_TIMEOUT_MS = 2_000;
+const SMS_DRIP_MS_PER_DID = 15 * 60 * 1000;
+const FINISHED: readonly CampaignStatus[] = ['completed', 'cancelled'];
+
+const isCampaignCursor = (v: unknown): v is { t: string; id: string } =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { t?: unknown }).t === 'string' &&
+  typeof (v as { id?: unknown }).id === 'string';
+
+/** E.164 caller IDs, in the order given, without repeats (the DTO already checked each parses). */
+function normaliseCallerIds(callerIds: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of callerIds) {
+    const parsed = parsePhoneNumber(raw);
+    if (parsed.ok) out.add(parsed.e164);
+  }
+  return [...out];
+}
+
+/** Variables every prospect may carry without declaring them. */
+const STANDARD_TEMPLATE_VARIABLES = ['first_name', 'last_name', 'full_name', 'company', 'phone'];
+
+/**
+ * An SMS template is checked when the campaign is created: a syntax error or a variable that is
+ * neither standard, declared in `mode.template_variables` nor given a fallback answers 400.
+ */
+function assertValidTemplate(message: string, mode: CampaignModeInput | undefined): void {
+  const fallbacks = mode?.template_fallbacks ?? {};
+  if (Object.values(fallbacks).some((v) => typeof v !== 'string')) {
+    throw new BadRequestException('mode.template_fallbacks: every fallback must be a string');
+  }
+  const known = [
+    ...STANDARD_TEMPLATE_VARIABLES,
+    ...(mode?.template_variables ?? []),
+    ...Object.keys(fallbacks),
+  ];
+  let problems;
+  try {
+    problems = validateTemplate(message, { knownVariables: known, fallbacks });
+  } catch (err) {
+    if (err instanceof TemplateSyntaxError) throw new BadRequestException(`message: ${err.message}`);
+    throw err;
+  }
+  const errors = problems.filter(
+    (p) =>
+      p.code === 'unknown_variable' ||
+      p.code.startsWith('unclosed') ||
+      p.code === 'empty_name' ||
+      p.code === 'invalid_name',
+  );
+  if (errors.length > 0) throw new BadRequestException(`message: ${errors.map((p) => p.message).join('; ')}`);
+}
+
+function modeJson(mode: CampaignModeInput | undefined): CampaignModeJson {
+  const out: CampaignModeJson = {};
+  if (!mode) return out;
+  for (const [key, value] of Object.entries(mode)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/**
+ * Campaigns of the authenticated customer. The campaign workflow owns `status`: the transitions
+ * here check the current status, start or signal the workflow, and wait briefly for the workflow
+ * to write the new status.
+ */
+@Injectable()
+export class CampaignsService {
+  private readonly logger = new Logger('campaigns');
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<Database>,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+    @Inject(EVENT_BUS) private readonly events: EventBus,
+  ) {}
+
+  /** The customer's campaign, or 404 (another customer's campaign is indistinguishable from none). */
+  async find(customerId: string, campaignId: string): Promise<Campaign> {
+    const campaign = await findCampaign(this.db, customerId, campaignId);
+    if (!campaign) throw new NotFoundException(`campaign ${campaignId} not found`);
+    return campaign;
+  }
+
+  async get(customerId: string, campaignId: string): Promise<CampaignView> {
+    return toCampaignView(await this.find(customerId, campaignId));
+  }
+
+  async create(customerId: string, dto: CreateCampaignDto): Promise<CampaignView> {
+    if (dto.message !== undefined) assertValidTemplate(dto.message, dto.mode);
+    const callerIds = dto.callerIds ? normaliseCallerIds(dto.callerIds) : [];
+    const campaign = await insertCampaign(this.db, {
+      customer_id: customerId,
+      name: dto.name.trim(),
+      channel: dto.channel,
+      mode: modeJson(dto.mode),
+      schedule: dto.schedule?.timezone ? { timezone: dto.schedule.timezone } : {},
+      caller_ids: callerIds.length > 0 ? callerIds : null,
+      message: dto.message ?? null,
+    });
+    return toCampaignView(campaign);
+  }
+
+  async list(customerId: string, query: ListCampaignsQuery): Promise<CampaignPage> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = decodeCursor(query.cursor, isCampaignCursor);
+    const after = cursor ? { createdAt: new Date(cursor.t), id: cursor.id } : undefined;
+    if (after && (Number.isNaN(after.createdAt.getTime()) || !isUuid(after.id))) {
+      throw new BadRequestException('cursor is not a cursor this endpoint returned');
+    }
+    const rows = await listCampaignsPage(this.db, {
+      customerId,
+      status: query.status,
+      channel: query.channel,
+      limit: limit + 1,
+      after,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toCampaignView),
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ t: last.created_at.toISOString(), id: last.id }) : null,
+    };
+  }
+
+  async update(customerId: string, campaignId: string, dto: UpdateCampaignDto): Promise<CampaignView> {
+    const current = await this.find(customerId, campaignId);
+    if (current.status !== 'created') {
+      throw new ConflictException(
+        `campaign is ${current.status}; only a campaign that has not started can be changed`,
+      );
+    }
+    const patch: CampaignUpdate = {};
+    if (dto.name !== undefined) patch.name = dto.name.trim();
+    if (dto.mode !== undefined) patch.mode = { ...current.mode, ...modeJson(dto.mode) };
+    if (dto.schedule !== undefined) {
+      patch.schedule = dto.schedule.timezone
+        ? { ...current.schedule, timezone: dto.schedule.timezone }
+        : current.schedule;
+    }
+    if (dto.callerIds !== undefined) {
+      const ids = dto.callerIds ? normaliseCallerIds(dto.callerIds) : [];
+      patch.caller_ids = ids.length > 0 ? ids : null;
+    }
+    if (dto.message !== undefined) patch.message = dto.message;
+    if (Object.keys(patch).length === 0) return toCampaignView(current);
+    const updated = await updateCreatedCampaign(this.db, customerId, campaignId, patch);
+    if (!updated) {
+      const now = await this.find(customerId, campaignId);
+      throw new ConflictException(
+        `campaign is ${now.status}; only a campaign that has not started can be changed`,
+      );
+    }
+    return toCampaignView(updated);
+  }
+
+  async start(customerId: string, campaignId: string): Promise<CampaignTransitionView> {
+    const campaign = await this.find(customerId, campaignId);
+    if (campaign.status !== 'created') {
+      throw new ConflictException(`campaign is ${campaign.status}; only a created campaign can be started`);
+    }
+    const workflowId = campaignWorkflowId(campaignId);
+    // Claim the start: a concurrent start (or a cancel of the unstarted campaign) loses here.
+    const claimed = await this.db
+      .updateTable('campaigns')
+      .set({ workflow_id: workflowId, updated_at: new Date() })
+      .where('id', '=', campaignId)
+      .where('customer_id', '=', customerId)
+      .where('status', '=', 'created')
+      .where('workflow_id', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) throw new ConflictException('campaign has already been started');
+    try {
+      await this.temporal.workflow.start(CAMPAIGN_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: this.config.taskQueue,
+        args: [{ campaignId }],
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: CampaignIdKey, value: campaignId },
+          { key: CustomerIdKey, value: customerId },
+          { key: CampaignChannelKey, value: campaign.channel },
+          { key: CampaignStatusKey, value: 'created' },
+        ],
+      });
+    } catch (err) {
+      const mapped = mapTemporalError(err);
+      if (!(mapped instanceof ConflictException)) {
+        // The workflow was not started: release the claim so that the start can be retried.
+        await this.db
+          .updateTable('campaigns')
+          .set({ workflow_id: null })
+          .where('id', '=', campaignId)
+          .where('status', '=', 'created')
+          .execute();
+      }
+      throw mapped;
+    }
+    return this.awaitStatus(customerId, campaignId, (s) => s !== 'created');
+  }
+
+  async pause(
+    customerId: string,
+    campaignId: string,
+    reason: string | undefined,
+  ): Promise<CampaignTransitionView> {
+    const campaign = await this.find(customerId, campaignId);
+    if (campaign.status !== 'dialing') {
+      throw new ConflictException(`campaign is ${campaign.status}; only a dialing campaign can be paused`);
+    }
+    await this.signal(campaignId, pauseSignal, reason ? { reason } : {});
+    return this.awaitStatus(customerId, campaignId, (s) => s === 'paused' || FINISHED.includes(s));
+  }
+
+  async resume(customerId: string, campaignId: string): Promise<CampaignTransitionView> {
+    const campaign = await this.find(customerId, campaignId);
+    if (campaign.status !== 'paused') {
+      throw new ConflictException(`campaign is ${campaign.status}; only a paused campaign can be resumed`);
+    }
+    await this.signal(campaignId, resumeSignal);
+    return this.awaitStatus(customerId, campaignId, (s) => s === 'dialing' || FINISHED.includes(s));
+  }
+
+  async cancel(
+    customerId: string,
+    campaignId: string,
+    reason: string | undefined,
+  ): Promise<CampaignTransitionView> {
+    const campaign = await this.find(customerId, campaignId);
+    if (FINISHED.includes(campaign.status)) {
+      throw new ConflictException(`campaign is already ${campaign.status}`);
+    }
+    if (campaign.status === 'created' && campaign.workflow_id === null) {
+      // No workflow exists (and none can start: the start claims workflow_id first), so nothing
+      // else will write this campaign's status: cancel it here.
+      const cancelled = await this.cancelUnstarted(customerId, campaignId, reason);
+      if (cancelled) return cancelled;
+    }
+    try {
+      await this.temporal.workflow
+        .getHandle(campaignWorkflowId(campaignId))
+        .signal(cancelSignal, reason ? { reason } : {});
+    } catch (err) {
+      // A start whose workflow never ran (it failed before writing a status) leaves nothing to
+      // signal: the campaign is still `created`, so it can be cancelled directly.
+      if (err instanceof WorkflowNotFoundError && campaign.status === 'created') {
+        const cancelled = await this.cancelUnstarted(customerId, campaignId, reason);
+        if (cancelled) return cancelled;
+      }
+      throw mapTemporalError(err);
+    }
+    return this.awaitStatus(customerId, campaignId, (s) => FINISHED.includes(s));
+  }
+
+  private async cancelUnstarted(
+    customerId: string,
+    campaignId: string,
+    reason: string | undefined,
+  ): Promise<CampaignTransitionView | undefined> {
+    const cancelled = await this.db
+      .transaction()
+      .execute((trx) => cancelCreatedCampaign(trx, customerId, campaignId));
+    if (!cancelled) return undefined;
+    await this.events
+      .publish(
+        { type: 'campaign.cancelled', customerId, campaignId, payload: { reason: reason ?? null } },
+        `${campaignId}:cancel:unstarted`,
+      )
+      .catch((err: unknown) => this.logger.warn(`campaign.cancelled event not published: ${String(err)}`));
+    return { ...toCampaignView(cancelled), applied: true };
+  }
+
+  async stats(customerId: string, campaignId: string): Promise<CampaignStatsView> {
+    const campaign = await this.find(customerId, campaignId);
+    const view = toCampaignView(campaign);
+    const [byStatus, attempts] = await Promise.all([
+      countProspectsByStatus(this.db, campaignId),
+      campaignAttemptStats(this.db, campaignId, campaign.channel),
+    ]);
+    let workflow: CampaignStatsView['workflow'] = null;
+    let currentDialRate = 0;
+    if (campaign.status === 'dialing' || campaign.status === 'paused') {
+      const state = await withTimeout<CampaignStateView | null>(
+        this.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).query(stateQuery),
+        STATE_QUERY_TIMEOUT_MS,
+        null,
+      );
+      if (state) {
+        workflow = {
+          inFlight: state.inFlight,
+          dialed: state.counters.dialed,
+          historyLength: state.historyLength,
+          run: state.run,
+        };
+        if (state.status === 'dialing') currentDialRate = state.pacing.callsPerSecond;
+      }
+    }
+    const queued = byStatus.queued ?? 0;
+    let estimatedSecondsToFinish: number | null = queued === 0 ? 0 : null;
+    if (queued > 0 && campaign.channel === 'voice') {
+      estimatedSecondsToFinish = Math.ceil(queued / view.mode.callsPerSecond);
+    } else if (queued > 0) {
+      const dids = await countUsableDids(this.db, customerId, 0.7, campaign.caller_ids);
+      estimatedSecondsToFinish = dids > 0 ? Math.ceil((queued * SMS_DRIP_MS_PER_DID) / dids / 1000) : null;
+    }
+    return {
+      campaignId,
+      status: campaign.status,
+      totalProspects: Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0),
+      byStatus,
+      byOutcome: attempts.byOutcome,
+      attempts: attempts.attempts,
+      answerRate: Math.round(attempts.answerRate * 10_000) / 10_000,
+      averageDurationSeconds: Math.round(attempts.averageDurationSeconds * 100) / 100,
+      currentDialRate,
+      callsPerSecond: view.mode.callsPerSecond,
+      estimatedSecondsToFinish,
+      workflow,
+    };
+  }
+
+  /** Tells a running campaign that prospects were added (it re-checks its queue). */
+  async notifyProspectsAdded(campaign: Campaign): Promise<void> {
+    if (campaign.status !== 'dialing' && campaign.status !== 'paused') return;
+    await this.signalQuietly(campaign.id, prospectsAddedSignal);
+  }
+
+  /** Tells the customer's campaigns paused for lack of DIDs that the pool changed (auto-resume). */
+  async notifyDidsChanged(customerId: string): Promise<void> {
+    const ids = await campaignsPausedForNoDids(this.db, customerId);
+    await Promise.all(ids.map((id) => this.signalQuietly(id, didsChangedSignal)));
+  }
+
+  private async signalQuietly(campaignId: string, def: SignalDefinition<[]>): Promise<void> {
+    try {
+      await this.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).signal(def);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError))
+        this.logger.warn(`signal ${def.name} to campaign ${campaignId} failed: ${String(err)}`);
+    }
+  }
+
+  private async signal<Args extends unknown[]>(
+    campaignId: string,
+    def: SignalDefinition<Args>,
+    ...args: Args
+  ): Promise<void> {
+    try {
+      await this.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).signal(def, ...args);
+    } catch (err) {
+      throw mapTemporalError(err);
+    }
+  }
+
+  private async awaitStatus(
+    customerId: string,
+    campaignId: string,
+    done: (status: CampaignStatus) => boolean,
+  ): Promise<CampaignTransitionView> {
+    const { value, done: applied } = await pollUntil(
+      () => this.find(customerId, campaignId),
+      (c) => done(c.status),
+      TRANSITION_WAIT_MS,
+    );
+    return { ...toCampaignView(value), applied };
+  }
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { bodyParserErrorHandler } from './common/body-parser-errors';
+
+/** Largest JSON (or form) body; bigger uploads go as streamed CSV. */
+export const JSON_BODY_LIMIT = '10mb';
+
+/** Builds the API with its global pipe, filter and OpenAPI document; the caller listens. */
+export async function createApiApp(options: { logger?: boolean } = {}): Promise<INestApplication> {
+  // rawBody: webhook signatures are computed over the exact bytes the carrier sent.
+  // bodyParser: registered below with our limit, followed by the handler that turns its errors into JSON.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    rawBody: true,
+    bodyParser: false,
+    logger: options.logger === false ? false : undefined,
+  });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: true });
+  app.use(bodyParserErrorHandler);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Campaign engine API')
+      .setDescription(
+        'Outbound voice and SMS campaigns on Temporal. Every route except /api/health and the provider ' +
+          'webhooks needs `Authorization: Bearer <api key>` (`npm run admin -- customer create <name>`).',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}

@@ -1,0 +1,126 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import type { Database } from '@engine/db';
+import type { Redis } from '@engine/redis';
+import { EventSubscription } from '@engine/redis';
+import { isUuid } from '../common/ids';
+import { DB, EVENTS_CHANNEL_PREFIX, REDIS } from '../infrastructure/tokens';
+import type { SseLimits } from './sse-connection';
+import { DEFAULT_SSE_LIMITS, SseConnection } from './sse-connection';
+
+const MAX_CHANNELS = 100;
+
+/** Live event streams: the caller's own channels only, resumable by event id. */
+@Injectable()
+export class EventsService implements OnApplicationShutdown {
+  private readonly logger = new Logger('events');
+  private readonly open = new Set<SseConnection>();
+  /** Tests shrink these to exercise the slow-client path. */
+  limits: SseLimits = DEFAULT_SSE_LIMITS;
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<Database>,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(EVENTS_CHANNEL_PREFIX) private readonly channelPrefix: string,
+  ) {}
+
+  /**
+   * Parses `channels` and checks that each belongs to the customer: `campaign:<id>` of one of its
+   * campaigns, or `customer:<its id>`. Anything else is a 400; someone else's is a 404.
+   */
+  async authorisedChannels(customerId: string, raw: string | undefined): Promise<string[]> {
+    const names = [
+      ...new Set(
+        (raw ?? '')
+          .split(',')
+          .map((c) => c.trim())
+          .filter((c) => c !== ''),
+      ),
+    ];
+    if (names.length === 0)
+      throw new BadRequestException('channels is required, e.g. channels=campaign:<id>');
+    if (names.length > MAX_CHANNELS)
+      throw new BadRequestException(`channels may name at most ${MAX_CHANNELS} channels`);
+    const campaignIds: string[] = [];
+    for (const name of names) {
+      const [kind, id, ...rest] = name.split(':');
+      if (rest.length > 0 || !isUuid(id)) {
+        throw new BadRequestException(
+          `channels: "${name}" is not a channel (campaign:<id> or customer:<id>)`,
+        );
+      }
+      if (kind === 'campaign') campaignIds.push(id.toLowerCase());
+      else if (kind === 'customer') {
+        if (id.toLowerCase() !== customerId) throw new NotFoundException(`channel ${name} not found`);
+      } else
+        throw new BadRequestException(
+          `channels: "${name}" is not a channel (campaign:<id> or customer:<id>)`,
+        );
+    }
+    if (campaignIds.length > 0) {
+      const owned = await this.db
+        .selectFrom('campaigns')
+        .select('id')
+        .where('customer_id', '=', customerId)
+        .where('id', 'in', campaignIds)
+        .execute();
+      const ownedIds = new Set(owned.map((r) => r.id));
+      const missing = campaignIds.find((id) => !ownedIds.has(id));
+      if (missing) throw new NotFoundException(`campaign ${missing} not found`);
+    }
+    return names.map((n) => n.toLowerCase());
+  }
+
+  /** `Last-Event-ID` / `lastEventId`: a non-negative integer; absent means "from now on". */
+  async resolveAfterId(raw: string | undefined): Promise<number> {
+    if (raw === undefined || raw.trim() === '') {
+      const row = await this.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('id').as('max'))
+        .executeTakeFirst();
+      return Number(row?.max ?? 0);
+    }
+    if (!/^\d{1,15}$/.test(raw.trim()))
+      throw new BadRequestException('Last-Event-ID must be a non-negative integer event id');
+    return Number(raw.trim());
+  }
+
+  /** Streams stored events after `afterId`, then live ones, in id order, until the client leaves. */
+  async stream(connection: SseConnection, channels: string[], afterId: number): Promise<void> {
+    this.open.add(connection);
+    let subscription: EventSubscription | undefined;
+    connection.onClose(() => {
+      this.open.delete(connection);
+      void subscription?.close();
+    });
+    await connection.sendRetry(3000);
+    try {
+      subscription = await EventSubscription.start(this.db, this.redis, {
+        channels,
+        afterId,
+        channelPrefix: this.channelPrefix,
+        onEvent: (event) => connection.sendEvent(event.id, event.type, event),
+        onError: (err) => this.logger.warn(`event stream error: ${err.message}`),
+      });
+    } catch (err) {
+      this.logger.error(`event stream could not start: ${(err as Error).message}`);
+      connection.close();
+      return;
+    }
+    if (connection.isClosed) await subscription.close();
+  }
+
+  /** Streams currently open (monitoring, tests). */
+  get openStreams(): number {
+    return this.open.size;
+  }
+
+  newConnection(res: ConstructorParameters<typeof SseConnection>[0]): SseConnection {
+    return new SseConnection(res, this.limits);
+  }
+
+  onApplicationShutdown(): void {
+    for (const connection of [...this.open]) connection.close();
+  }
+}

@@ -1,0 +1,101 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import type { EngineConfig } from '@engine/config';
+import { loadEngineConfig, requireServiceUrls } from '@engine/config';
+import type { Database } from '@engine/db';
+import { createDb } from '@engine/db';
+import type { Redis } from '@engine/redis';
+import { createRedis, EventBus } from '@engine/redis';
+import {
+  DB,
+  ENGINE_CONFIG,
+  EVENT_BUS,
+  EVENTS_CHANNEL_PREFIX,
+  PROVIDERS,
+  REDIS,
+  TEMPORAL_CLIENT,
+  TEMPORAL_CONNECTION,
+} from './tokens';
+import { createProviderRegistry, SimulatorProvider } from '@engine/providers';
+
+/** Postgres, Redis and the Temporal client, one of each per API process. */
+@Global()
+@Module({
+  providers: [
+    { provide: ENGINE_CONFIG, useFactory: () => loadEngineConfig() },
+    {
+      provide: DB,
+      inject: [ENGINE_CONFIG],
+      useFactory: (config: EngineConfig) =>
+        createDb(requireServiceUrls(config).databaseUrl, { applicationName: 'api' }),
+    },
+    {
+      provide: REDIS,
+      inject: [ENGINE_CONFIG],
+      useFactory: (config: EngineConfig) =>
+        createRedis(requireServiceUrls(config).redisUrl, {
+          keyPrefix: config.redisKeyPrefix,
+          connectionName: 'api',
+        }),
+    },
+    {
+      provide: TEMPORAL_CONNECTION,
+      inject: [ENGINE_CONFIG],
+      // Lazy: the API starts (and reports Temporal as down in /api/health) while Temporal is unreachable.
+      useFactory: (config: EngineConfig) => Connection.lazy({ address: config.temporalAddress }),
+    },
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [ENGINE_CONFIG, TEMPORAL_CONNECTION],
+      useFactory: (config: EngineConfig, connection: Connection) =>
+        new Client({ connection, namespace: config.temporalNamespace }),
+    },
+    {
+      // Workers publish on `<prefix>campaign:<id>`; the SSE stream must listen on the same names.
+      provide: EVENTS_CHANNEL_PREFIX,
+      useFactory: () => process.env['EVENTS_CHANNEL_PREFIX'] ?? '',
+    },
+    {
+      provide: EVENT_BUS,
+      inject: [DB, REDIS, EVENTS_CHANNEL_PREFIX],
+      useFactory: (db: Kysely<Database>, redis: Redis, channelPrefix: string) =>
+        new EventBus(db, redis, { channelPrefix }),
+    },
+    {
+      provide: PROVIDERS,
+      inject: [ENGINE_CONFIG],
+      useFactory: (config: EngineConfig) => {
+        const sim = new SimulatorProvider({
+          baseUrl: config.env.CARRIER_SIM_URL ?? `http://127.0.0.1:${config.env.CARRIER_SIM_PORT}`,
+          webhookSecret: config.env.WEBHOOK_SECRET,
+        });
+        return createProviderRegistry({ voice: [sim], sms: [sim] });
+      },
+    },
+  ],
+  exports: [
+    ENGINE_CONFIG,
+    DB,
+    REDIS,
+    TEMPORAL_CONNECTION,
+    TEMPORAL_CLIENT,
+    PROVIDERS,
+    EVENT_BUS,
+    EVENTS_CHANNEL_PREFIX,
+  ],
+})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DB) private readonly db: Kysely<Database>,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.destroy();
+    this.redis.disconnect();
+    await this.temporal.close();
+  }
+}

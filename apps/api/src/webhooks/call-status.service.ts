@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import type { CallOutcomeReport } from '@engine/contracts';
+import { callOutcomeSignal, campaignWorkflowId } from '@engine/contracts';
+import type { Database } from '@engine/db';
+import type { CallStatusUpdate } from '@engine/providers';
+import { DB, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+
+export type CallStatusDisposition = 'delivered' | 'unknown_attempt' | 'campaign_not_running';
+
+/**
+ * Hands a verified call-status update to its campaign's workflow as a `callOutcome` signal. The
+ * workflow records it (idempotently): the webhook path does no bookkeeping of its own, so a
+ * carrier that retries a webhook cannot make an outcome count twice.
+ */
+@Injectable()
+export class CallStatusService {
+  private readonly logger = new Logger('webhooks');
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<Database>,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  async deliver(update: CallStatusUpdate): Promise<CallStatusDisposition> {
+    const attempt = await this.db
+      .selectFrom('call_attempts')
+      .select(['id', 'campaign_id', 'provider'])
+      .where((eb) =>
+        eb.or([
+          eb('id', '=', isUuid(update.attemptId) ? update.attemptId : '00000000-0000-0000-0000-000000000000'),
+          eb.and([eb('provider', '=', update.provider), eb('provider_call_id', '=', update.providerCallId)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (!attempt) {
+      this.logger.warn(
+        `call status for unknown attempt ${update.attemptId} (${update.provider} ${update.providerCallId})`,
+      );
+      return 'unknown_attempt';
+    }
+    const report: CallOutcomeReport = {
+      attemptId: attempt.id,
+      outcome: update.outcome,
+      durationSeconds: update.durationSeconds,
+      spamFlagged: update.spamFlagged,
+      occurredAt: update.occurredAt,
+    };
+    try {
+      await this.temporal.workflow
+        .getHandle(campaignWorkflowId(attempt.campaign_id))
+        .signal(callOutcomeSignal, report);
+      return 'delivered';
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) {
+        // The campaign finished (e.g. it resolved this call by timeout already): nothing to do.
+        this.logger.warn(`call status for attempt ${attempt.id} after campaign ${attempt.campaign_id} ended`);
+        return 'campaign_not_running';
+      }
+      throw err;
+    }
+  }
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '@engine/db';
+import { addSuppressions } from '@engine/db';
+import { classifyInboundKeyword } from '@engine/domain';
+import type { InboundSms, ProviderRegistry } from '@engine/providers';
+import { DB, ENGINE_CONFIG, PROVIDERS } from '../infrastructure/tokens';
+import type { EngineConfig } from '@engine/config';
+
+export const OPT_OUT_REPLY =
+  'You have been unsubscribed and will receive no more messages. Reply START to resubscribe.';
+export const OPT_IN_REPLY = 'You have been resubscribed. Reply STOP to unsubscribe, HELP for help.';
+export const HELP_REPLY = 'Reply STOP to unsubscribe from these messages. Msg & data rates may apply.';
+
+export type InboundDisposition = 'opt_out' | 'opt_in' | 'help' | 'other' | 'duplicate' | 'unknown_number';
+
+/**
+ * Inbound texts. An opt-out keyword (STOP, UNSUBSCRIBE, ... in any case, punctuation ignored)
+ * suppresses the sender for the customer that owns the number texted, cancels their queued
+ * messages in every campaign of that customer at once, and sends exactly one confirmation;
+ * HELP/INFO gets the help text; START/UNSTOP lifts an opt-out (never a suppression an operator
+ * added). Idempotent on the carrier's message id: a repeated webhook sends no second reply.
+ */
+@Injectable()
+export class InboundSmsService {
+  private readonly logger = new Logger('webhooks');
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<Database>,
+    @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  async handle(inbound: InboundSms): Promise<InboundDisposition> {
+    const did = await this.db
+      .selectFrom('dids')
+      .select(['customer_id'])
+      .where('number', '=', inbound.to)
+      .executeTakeFirst();
+    if (!did) {
+      this.logger.warn(`inbound SMS to ${inbound.to}, which is no customer's DID`);
+      return 'unknown_number';
+    }
+    const keyword = classifyInboundKeyword(inbound.body);
+    const inserted = await this.db
+      .insertInto('inbound_messages')
+      .values({
+        provider: inbound.provider,
+        provider_message_id: inbound.providerMessageId,
+        customer_id: did.customer_id,
+        from_number: inbound.from,
+        to_number: inbound.to,
+        body: inbound.body,
+        keyword,
+      })
+      .onConflict((oc) => oc.columns(['provider', 'provider_message_id']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    const row =
+      inserted ??
+      (await this.db
+        .selectFrom('inbound_messages')
+        .selectAll()
+        .where('provider', '=', inbound.provider)
+        .where('provider_message_id', '=', inbound.providerMessageId)
+        .executeTakeFirstOrThrow());
+
+    if (keyword === 'opt_out') {
+      await this.db.transaction().execute(async (tx) => {
+        await addSuppressions(tx, did.customer_id, [
+          { phone: inbound.from, reason: `replied ${inbound.body.trim().slice(0, 40)}`, source: 'opt_out' },
+        ]);
+        await sql`
+          update prospects set status = 'cancelled', status_reason = 'opt_out', updated_at = now()
+          where phone = ${inbound.from} and status = 'queued'
+            and campaign_id in (select id from campaigns where customer_id = ${did.customer_id})`.execute(tx);
+      });
+    } else if (keyword === 'opt_in') {
+      await this.db
+        .deleteFrom('suppressions')
+        .where('customer_id', '=', did.customer_id)
+        .where('phone', '=', inbound.from)
+        .where('source', '=', 'opt_out')
+        .execute();
+    }
+    const reply =
+      keyword === 'opt_out'
+        ? OPT_OUT_REPLY
+        : keyword === 'opt_in'
+          ? OPT_IN_REPLY
+          : keyword === 'help'
+            ? HELP_REPLY
+            : null;
+    if (reply && !row.reply_sent_at) {
+      const sms = this.providers.smsProviderFor(inbound.provider);
+      const apiUrl = this.config.env.PUBLIC_API_URL ?? `http://127.0.0.1:${this.config.env.API_PORT}`;
+      // The reply's id derives from the inbound message: the carrier dedupes a resend of it.
+      await sms.sendSms({
+        messageId: uuidFrom(`reply:${row.id}`),
+        to: inbound.from,
+        from: inbound.to,
+        body: reply,
+        callbackUrl: `${apiUrl}/api/webhooks/${inbound.provider}/sms-status`,
+      });
+      await this.db
+        .updateTable('inbound_messages')
+        .set({ reply_sent_at: new Date() })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    return inserted ? keyword : 'duplicate';
+  }
+}
+
+function uuidFrom(name: string): string {
+  const h = createHash('sha1').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

@@ -1,0 +1,3 @@
+export * from './bounded-log';
+export * from './ledger-entries';
+export * from './carrier-ledger';

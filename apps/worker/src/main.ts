@@ -1,0 +1,61 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createLogger, loadEngineConfig, requireServiceUrls } from '@engine/config';
+import { createDb } from '@engine/db';
+import { createRedis } from '@engine/redis';
+import { buildActivityDeps } from './build-deps';
+import { createCampaignWorker } from './create-worker';
+import { ensureDidLifecycleSchedule } from './did-lifecycle-schedule';
+import { startHealthServer } from './health-server';
+
+async function main(): Promise<void> {
+  const config = loadEngineConfig();
+  const log = createLogger('worker', config.env.LOG_LEVEL);
+  const { databaseUrl, redisUrl } = requireServiceUrls(config);
+  const db = createDb(databaseUrl, { applicationName: 'worker', maxConnections: 20 });
+  const redis = createRedis(redisUrl, { keyPrefix: config.redisKeyPrefix, connectionName: 'worker' });
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+
+  const worker = await createCampaignWorker(
+    connection,
+    {
+      namespace: config.temporalNamespace,
+      taskQueue: config.taskQueue,
+      maxConcurrentActivityTaskExecutions: config.env.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      maxConcurrentWorkflowTaskExecutions: config.env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+      maxCachedWorkflows: config.env.WORKER_MAX_CACHED_WORKFLOWS,
+      shutdownGraceTimeMs: config.env.WORKER_SHUTDOWN_GRACE_MS,
+    },
+    buildActivityDeps(config, db, redis),
+  );
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const schedule = await ensureDidLifecycleSchedule(
+    new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
+    config.taskQueue,
+  );
+  await clientConnection.close();
+  log.info({ schedule }, 'did-lifecycle schedule ready');
+  const health = await startHealthServer(config.env.WORKER_HEALTH_PORT, () => ({
+    state: worker.getState(),
+    taskQueue: config.taskQueue,
+    namespace: config.temporalNamespace,
+  }));
+
+  // SIGTERM/SIGINT: stop polling, let running activities finish within the grace time, then exit.
+  // The SDK installs its own handlers for these signals (shutdownSignals) and calls shutdown().
+  log.info({ taskQueue: config.taskQueue, address: config.temporalAddress }, 'worker started');
+  try {
+    await worker.run();
+  } finally {
+    log.info('worker stopped; closing connections');
+    health.close();
+    await connection.close();
+    await db.destroy();
+    redis.disconnect();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

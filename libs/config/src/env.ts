@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/**
+ * Every environment variable the engine reads, with its default. The README's configuration
+ * table is generated from the same names; keep the two in step.
+ */
+export const engineEnvSchema = z.object({
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  API_PORT: port(3000),
+  CARRIER_SIM_PORT: port(4010),
+  WORKER_HEALTH_PORT: port(4011),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_PORT: port(7233),
+  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('campaigns'),
+  DATABASE_URL: z.string().url().optional(),
+  POSTGRES_PORT: port(54320),
+  REDIS_URL: z.string().url().optional(),
+  REDIS_PORT: port(63790),
+  REDIS_KEY_PREFIX: z.string().default('ce:'),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(200),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().positive().default(40),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().positive().default(2000),
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** Where the worker reaches the carrier simulator (the default voice and SMS provider). */
+  CARRIER_SIM_URL: z.string().url().optional(),
+  /** Where carriers send webhooks: the API's public base URL. */
+  PUBLIC_API_URL: z.string().url().optional(),
+  /** Shared secret the simulator signs webhooks with and the API verifies. */
+  WEBHOOK_SECRET: z.string().min(8).default('dev-webhook-secret'),
+  CHANNEL_POOL_CAMPAIGN: z.coerce.number().int().nonnegative().default(60),
+  CHANNEL_POOL_IVR: z.coerce.number().int().nonnegative().default(15),
+  CHANNEL_POOL_API: z.coerce.number().int().nonnegative().default(8),
+  /** Calls per DID per UTC day (spam-avoidance guard in DID selection). */
+  DID_DAILY_CAP: z.coerce.number().int().positive().default(100),
+});
+
+export type EngineEnv = z.infer<typeof engineEnvSchema>;
+
+/** A configuration value that failed validation; names the variable so the user can fix it. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the engine's environment, failing with the names of the variables that are wrong. */
+export function readEngineEnv(env: NodeJS.ProcessEnv = process.env): EngineEnv {
+  const parsed = engineEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}

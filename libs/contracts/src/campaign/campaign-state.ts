@@ -1,0 +1,69 @@
+import type { CallOutcomeReport } from './call-outcome';
+import type { CampaignSettings } from './campaign-settings';
+
+export type CampaignRunStatus = 'created' | 'dialing' | 'paused' | 'completed' | 'cancelled';
+
+/** A call the workflow has originated and awaits the outcome of. */
+export interface InFlightCall {
+  attemptId: string;
+  prospectId: number;
+  didId: string | null;
+  /** Workflow time (ms) the originate completed. */
+  dialedAtMs: number;
+}
+
+export interface CampaignCounters {
+  dialed: number;
+  outcomes: Record<string, number>;
+  dnc: number;
+  outsideWindow: number;
+  poolFull: number;
+  noDid: number;
+  originateFailed: number;
+  callbackTimeouts: number;
+}
+
+/** Everything a run hands to the next across continue-as-new. */
+export interface CarriedCampaignState {
+  status: CampaignRunStatus;
+  pauseReason: string | null;
+  autoPaused: boolean;
+  cancelRequested: boolean;
+  counters: CampaignCounters;
+  inFlight: InFlightCall[];
+  pendingOutcomes: CallOutcomeReport[];
+  batchSeq: number;
+  statusSeq: number;
+  /** Workflow time (ms) the next queued prospect is due; null when none is queued. */
+  nextDueMs: number | null;
+  paceAnchorMs: number;
+  dialedSinceAnchor: number;
+  runs: number;
+}
+
+/** The `state` query's answer. */
+export interface CampaignStateView {
+  campaignId: string;
+  status: CampaignRunStatus;
+  pauseReason: string | null;
+  counters: CampaignCounters;
+  inFlight: number;
+  pendingOutcomes: number;
+  pacing: { callsPerSecond: number; tickMs: number; batchSize: number };
+  historyLength: number;
+  /** How many runs (continue-as-new generations) this campaign has had, counting this one. */
+  run: number;
+}
+
+export interface CampaignWorkflowInput {
+  campaignId: string;
+  /** Set by continue-as-new: the settings and state the previous run ended with. */
+  settings?: CampaignSettings;
+  carried?: CarriedCampaignState;
+}
+
+export interface CampaignWorkflowResult {
+  campaignId: string;
+  status: 'completed' | 'cancelled';
+  counters: CampaignCounters;
+}

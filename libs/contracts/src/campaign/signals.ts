@@ -1,0 +1,18 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { CallOutcomeReport } from './call-outcome';
+import type { CampaignStateView } from './campaign-state';
+
+/**
+ * Signals and queries of the campaign workflow. Names are plain words so that
+ * `temporal workflow signal --name pause --input '{"reason":"..."}'` works as the README shows.
+ */
+export const pauseSignal = defineSignal<[{ reason?: string } | undefined | null]>('pause');
+export const resumeSignal = defineSignal<[]>('resume');
+export const cancelSignal = defineSignal<[{ reason?: string } | undefined | null]>('cancel');
+/** Delivered by the provider webhook (through the API) for each call status callback. */
+export const callOutcomeSignal = defineSignal<[CallOutcomeReport]>('callOutcome');
+/** Sent when the DID pool changes, so a campaign paused for `no_dids` can re-check (auto-resume). */
+export const didsChangedSignal = defineSignal<[]>('didsChanged');
+/** Sent by the API after prospects are added to a running campaign. */
+export const prospectsAddedSignal = defineSignal<[]>('prospectsAdded');
+export const stateQuery = defineQuery<CampaignStateView>('state');

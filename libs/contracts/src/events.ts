@@ -1,0 +1,103 @@
+/**
+ * The event catalogue (DESIGN.md section 7): every event the engine publishes, with its payload.
+ * Events are stored in the `events` table and published on Redis channel `campaign:<id>` (or
+ * `customer:<id>` for events that belong to no campaign).
+ */
+export interface EngineEventPayloads {
+  'campaign.started': { status: 'dialing' };
+  'campaign.paused': { reason: string | null; auto: boolean };
+  'campaign.resumed': { status: 'dialing' };
+  'campaign.completed': { counts: Record<string, number> };
+  'campaign.cancelled': { reason: string | null };
+  'campaign.paused.no_dids': { reason: 'no_dids'; minScore: number };
+  'campaign.stats.updated': CampaignStatsPayload;
+  'campaign.prospect.dnc': { prospectId: number; phone: string };
+  'campaign.call.initiated': {
+    prospectId: number;
+    attemptId: string;
+    attempt: number;
+    to: string;
+    from: string;
+    didId: string;
+  };
+  'campaign.call.human_connected': CallOutcomePayload;
+  'campaign.call.human_hangup': CallOutcomePayload;
+  'campaign.call.voicemail': CallOutcomePayload;
+  'campaign.call.no_answer': CallOutcomePayload & { willRetry: boolean };
+  'campaign.call.busy': CallOutcomePayload;
+  'campaign.call.failed': CallOutcomePayload & { error?: string };
+  'campaign.sms.sent': { prospectId: number; messageId: string; to: string; from: string; segments: number };
+  'campaign.sms.delivered': { prospectId: number; messageId: string };
+  'campaign.sms.failed': { prospectId: number; messageId: string; error: string };
+  'campaign.sms.delivery_failed': { prospectId: number; messageId: string; error: string };
+  'did.health.warning': DidHealthPayload;
+  'did.health.cooldown': DidHealthPayload & { cooldownUntil: string };
+  'did.health.burned': DidHealthPayload;
+}
+
+export interface CallOutcomePayload {
+  prospectId: number;
+  attemptId: string;
+  didId: string | null;
+  durationSeconds: number;
+}
+
+export interface DidHealthPayload {
+  didId: string;
+  number: string;
+  score: number;
+  sampleSize: number;
+}
+
+export interface CampaignStatsPayload {
+  byStatus: Record<string, number>;
+  byOutcome: Record<string, number>;
+  answerRate: number;
+  averageDurationSeconds: number;
+  dialRatePerSecond: number;
+  attempts: number;
+}
+
+export type EngineEventType = keyof EngineEventPayloads;
+
+/** An event as a publisher hands it over. */
+export type EngineEvent<T extends EngineEventType = EngineEventType> = {
+  [K in T]: { type: K; customerId: string; campaignId: string | null; payload: EngineEventPayloads[K] };
+}[T];
+
+/** An event as stored and delivered: with its sequential id, channel and time. */
+export type StoredEngineEvent<T extends EngineEventType = EngineEventType> = EngineEvent<T> & {
+  id: number;
+  channel: string;
+  createdAt: string;
+};
+
+export const EngineEventTypes = [
+  'campaign.started',
+  'campaign.paused',
+  'campaign.resumed',
+  'campaign.completed',
+  'campaign.cancelled',
+  'campaign.paused.no_dids',
+  'campaign.stats.updated',
+  'campaign.prospect.dnc',
+  'campaign.call.initiated',
+  'campaign.call.human_connected',
+  'campaign.call.human_hangup',
+  'campaign.call.voicemail',
+  'campaign.call.no_answer',
+  'campaign.call.busy',
+  'campaign.call.failed',
+  'campaign.sms.sent',
+  'campaign.sms.delivered',
+  'campaign.sms.failed',
+  'campaign.sms.delivery_failed',
+  'did.health.warning',
+  'did.health.cooldown',
+  'did.health.burned',
+] as const satisfies readonly EngineEventType[];
+
+/** The pub/sub channel (and SSE channel name) an event belongs to. */
+export function eventChannel(event: { customerId: string; campaignId: string | null }): string {
+  return event.campaignId ? `campaign:${event.campaignId}` : `customer:${event.customerId}`;
+}

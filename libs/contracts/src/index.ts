@@ -1,0 +1,6 @@
+export * from './task-queues';
+export * from './search-attributes';
+export * from './system-check';
+export * from './events';
+export * from './campaign';
+export * from './did-lifecycle';

@@ -1,0 +1,32 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ApiKeysTable } from './tables/api-keys.table';
+import type { CallAttemptsTable } from './tables/call-attempts.table';
+import type { CampaignsTable } from './tables/campaigns.table';
+import type { CustomersTable } from './tables/customers.table';
+import type { DidHealthEventsTable } from './tables/did-health-events.table';
+import type { DidsTable } from './tables/dids.table';
+import type { EventsTable } from './tables/events.table';
+import type { InboundMessagesTable } from './tables/inbound-messages.table';
+import type { ProspectsTable } from './tables/prospects.table';
+import type { SmsMessagesTable } from './tables/sms-messages.table';
+import type { SuppressionsTable } from './tables/suppressions.table';
+import type { SystemChecksTable } from './tables/system-checks.table';
+
+/** The whole schema as kysely sees it: one entry per table. */
+export interface Database {
+  customers: CustomersTable;
+  api_keys: ApiKeysTable;
+  campaigns: CampaignsTable;
+  prospects: ProspectsTable;
+  dids: DidsTable;
+  call_attempts: CallAttemptsTable;
+  sms_messages: SmsMessagesTable;
+  did_health_events: DidHealthEventsTable;
+  suppressions: SuppressionsTable;
+  events: EventsTable;
+  inbound_messages: InboundMessagesTable;
+  system_checks: SystemChecksTable;
+}
+
+/** Repositories take either, so callers decide the transaction boundaries. */
+export type Executor = Kysely<Database> | Transaction<Database>;

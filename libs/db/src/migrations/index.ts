@@ -1,0 +1,16 @@
+import type { Migration } from 'kysely';
+import * as m20261123180000 from './20261123180000_system_checks';
+import * as m20261123190000 from './20261123190000_core_schema';
+import * as m20261123200000 from './20261123200000_did_lifecycle';
+import * as m20261123210000 from './20261123210000_sms_inbound';
+
+/**
+ * The one migration history, in order. A static list (rather than reading the folder at run
+ * time) keeps migrations working from TypeScript source, in bundles and under vitest alike.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261123180000_system_checks': m20261123180000,
+  '20261123190000_core_schema': m20261123190000,
+  '20261123200000_did_lifecycle': m20261123200000,
+  '20261123210000_sms_inbound': m20261123210000,
+};

@@ -1,0 +1,34 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export const DidStates = ['active', 'warming', 'cooling', 'burned', 'retired'] as const;
+export type DidState = (typeof DidStates)[number];
+
+export interface DidsTable {
+  id: Generated<string>;
+  customer_id: string;
+  number: string;
+  area_code: string | null;
+  state: Generated<DidState>;
+  health_score: Generated<number>;
+  health_verdict: Generated<string>;
+  health_sample_size: Generated<number>;
+  last_call_at: Date | null;
+  last_sms_at: Date | null;
+  cooldown_until: Date | null;
+  warming_until: Date | null;
+  score_since: Date | null;
+  /** Back from cooldown: its hourly cap grows from a fraction to full between these instants. */
+  ramp_started_at: Date | null;
+  ramp_until: Date | null;
+  /** Calls in the current hour and day (UTC), maintained by the selection query. */
+  hour_bucket: Date | null;
+  hour_calls: Generated<number>;
+  day_bucket: Date | null;
+  day_calls: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type Did = Selectable<DidsTable>;
+export type NewDid = Insertable<DidsTable>;
+export type DidUpdate = Updateable<DidsTable>;

@@ -1,0 +1,55 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Voice and SMS prospect statuses (DESIGN.md section 5). */
+export const ProspectStatuses = [
+  'queued',
+  'dialing',
+  'sending',
+  'sent',
+  'human_connected',
+  'human_hangup',
+  'voicemail',
+  'no_answer',
+  'busy',
+  'delivered',
+  'failed',
+  'cancelled',
+] as const;
+export type ProspectStatus = (typeof ProspectStatuses)[number];
+
+/** Statuses a prospect never leaves (no_answer is terminal once its attempts are used up). */
+export const TerminalProspectStatuses = [
+  'human_connected',
+  'human_hangup',
+  'voicemail',
+  'no_answer',
+  'busy',
+  'delivered',
+  'failed',
+  'cancelled',
+] as const satisfies readonly ProspectStatus[];
+
+export interface ProspectsTable {
+  id: Generated<number>;
+  campaign_id: string;
+  phone: string;
+  area_code: string | null;
+  timezone: string | null;
+  variables: ColumnType<
+    Record<string, string>,
+    Record<string, string> | string | undefined,
+    Record<string, string> | string
+  >;
+  status: Generated<ProspectStatus>;
+  attempt_count: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_outcome: string | null;
+  status_reason: string | null;
+  claim_token: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type Prospect = Selectable<ProspectsTable>;
+export type NewProspect = Insertable<ProspectsTable>;
+export type ProspectUpdate = Updateable<ProspectsTable>;

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectDidForCall, selectDidForSms } from '@engine/db';
+import type { TestDatabase } from '@engine/testing';
+import { createTestDatabase, seedCustomer, seedDids } from '@engine/testing';
+
+const GAP_MS = 15 * 60 * 1000;
+
+describe('DID selection under concurrency (real PostgreSQL)', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t?.close());
+
+  it('SMS: 50 concurrent selectors over 10 DIDs never use a DID twice inside its 15-minute gap', async () => {
+    const { customer } = await seedCustomer(t.db);
+    await seedDids(t.db, customer.id, 10);
+    const now = new Date('2026-06-01T16:00:00Z');
+    const picks = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        selectDidForSms(t.db, {
+          customerId: customer.id,
+          areaCode: null,
+          callerIds: null,
+          minScore: 0.7,
+          now,
+          gapMs: GAP_MS,
+        }),
+      ),
+    );
+    const chosen = picks.filter((d) => d !== undefined).map((d) => d.id);
+    expect(chosen).toHaveLength(10);
+    expect(new Set(chosen).size).toBe(10);
+
+    // Rounds 14 minutes later find nothing; 15 minutes later every DID is usable once again.
+    const early = await selectDidForSms(t.db, {
+      customerId: customer.id,
+      areaCode: null,
+      callerIds: null,
+      minScore: 0.7,
+      now: new Date(now.getTime() + 14 * 60_000),
+      gapMs: GAP_MS,
+    });
+    expect(early).toBeUndefined();
+    const later = new Date(now.getTime() + GAP_MS);
+    const second = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        selectDidForSms(t.db, {
+          customerId: customer.id,
+          areaCode: null,
+          callerIds: null,
+          minScore: 0.7,
+          now: later,
+          gapMs: GAP_MS,
+        }),
+      ),
+    );
+    expect(new Set(second.filter(Boolean).map((d) => d!.id)).size).toBe(10);
+    expect(second.filter(Boolean)).toHaveLength(10);
+  });
+
+  it('voice: 50 concurrent selectors over 10 equally good DIDs spread evenly instead of piling onto one', async () => {
+    const { customer } = await seedCustomer(t.db);
+    await seedDids(t.db, customer.id, 10);
+    const now = new Date('2026-06-01T16:00:00Z');
+    const picks = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        selectDidForCall(t.db, {
+          customerId: customer.id,
+          areaCode: null,
+          callerIds: null,
+          minScore: 0.7,
+          now: new Date(now.getTime() + i),
+        }),
+      ),
+    );
+    expect(picks.every((d) => d !== undefined)).toBe(true);
+    const perDid = new Map<string, number>();
+    for (const d of picks) perDid.set(d!.id, (perDid.get(d!.id) ?? 0) + 1);
+    expect(perDid.size).toBe(10);
+    // Perfect spread is 5 each; allow a little unevenness from lock timing, never a pile-up.
+    expect(Math.max(...perDid.values())).toBeLessThanOrEqual(8);
+  });
+
+  it('prefers local presence, then higher score, then least recently used; honours callerIds and the threshold', async () => {
+    const { customer } = await seedCustomer(t.db);
+    const [sf] = await seedDids(t.db, customer.id, 1, { areaCode: '415', score: 0.75 });
+    const [ny] = await seedDids(t.db, customer.id, 1, { areaCode: '212', score: 0.95 });
+    const [la] = await seedDids(t.db, customer.id, 1, { areaCode: '213', score: 0.99 });
+    const [unhealthy] = await seedDids(t.db, customer.id, 1, {
+      areaCode: '312',
+      score: 0.69,
+      sampleSize: 20,
+    });
+    const base = { customerId: customer.id, callerIds: null, minScore: 0.7, now: new Date() };
+
+    expect((await selectDidForCall(t.db, { ...base, areaCode: '415' }))?.id).toBe(sf!.id);
+    expect((await selectDidForCall(t.db, { ...base, areaCode: '999' }))?.id).toBe(la!.id);
+    expect((await selectDidForCall(t.db, { ...base, areaCode: '312' }))?.id).not.toBe(unhealthy!.id);
+    expect((await selectDidForCall(t.db, { ...base, areaCode: null, callerIds: [ny!.number] }))?.id).toBe(
+      ny!.id,
+    );
+    expect(
+      await selectDidForCall(t.db, { ...base, areaCode: null, callerIds: [unhealthy!.number] }),
+    ).toBeUndefined();
+
+    // Least recently used among equals.
+    const { customer: c2 } = await seedCustomer(t.db);
+    const [a, b] = await seedDids(t.db, c2.id, 2);
+    await t.db
+      .updateTable('dids')
+      .set({ last_call_at: new Date('2026-01-01T00:00:00Z') })
+      .where('id', '=', a!.id)
+      .execute();
+    await t.db
+      .updateTable('dids')
+      .set({ last_call_at: new Date('2025-01-01T00:00:00Z') })
+      .where('id', '=', b!.id)
+      .execute();
+    expect((await selectDidForCall(t.db, { ...base, customerId: c2.id, areaCode: null }))?.id).toBe(b!.id);
+  });
+
+  it('keeps a low-scored DID with too few calls for a verdict selectable', async () => {
+    const { customer } = await seedCustomer(t.db);
+    const [young] = await seedDids(t.db, customer.id, 1, { score: 0.4, sampleSize: 9 });
+    const base = { customerId: customer.id, areaCode: null, callerIds: null, minScore: 0.7, now: new Date() };
+    expect((await selectDidForCall(t.db, base))?.id).toBe(young!.id);
+    await t.db.updateTable('dids').set({ health_sample_size: 10 }).where('id', '=', young!.id).execute();
+    expect(await selectDidForCall(t.db, base)).toBeUndefined();
+  });
+
+  it('never selects another customer’s DIDs or non-active ones', async () => {
+    const { customer: mine } = await seedCustomer(t.db);
+    const { customer: theirs } = await seedCustomer(t.db);
+    await seedDids(t.db, theirs.id, 3);
+    const [cooling] = await seedDids(t.db, mine.id, 1);
+    await t.db.updateTable('dids').set({ state: 'cooling' }).where('id', '=', cooling!.id).execute();
+    const base = { customerId: mine.id, areaCode: null, callerIds: null, minScore: 0.7, now: new Date() };
+    expect(await selectDidForCall(t.db, base)).toBeUndefined();
+    expect(await selectDidForSms(t.db, { ...base, gapMs: GAP_MS })).toBeUndefined();
+  });
+});

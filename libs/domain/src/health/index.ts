@@ -1,0 +1,6 @@
+export * from './call-outcome';
+export * from './health-policy';
+export * from './health-score';
+export * from './health-verdict';
+export * from './health-action';
+export * from './calls-since';

@@ -1,0 +1,5 @@
+export * from './calling-window';
+export * from './health';
+export * from './pacing';
+export * from './phone';
+export * from './sms';

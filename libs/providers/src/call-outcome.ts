@@ -1,0 +1,22 @@
+/**
+ * Every outcome a carrier reports for a voice call. It must stay equal, in content and order, to
+ * `CallOutcomes` in `@engine/domain` (a test checks it): providers translate carrier vocabularies
+ * into this list, and the domain scores and routes on it. Providers keep their own copy so that a
+ * carrier adapter depends on nothing but its wire format.
+ */
+export const CallOutcomes = [
+  'human_connected',
+  'human_hangup',
+  'voicemail',
+  'no_answer',
+  'busy',
+  'failed',
+] as const;
+
+/** One call's final outcome; see {@link CallOutcomes}. */
+export type CallOutcome = (typeof CallOutcomes)[number];
+
+/** Narrows untrusted input (a webhook field, a lookup answer) to a {@link CallOutcome}. */
+export function isCallOutcome(value: unknown): value is CallOutcome {
+  return typeof value === 'string' && (CallOutcomes as readonly string[]).includes(value);
+}

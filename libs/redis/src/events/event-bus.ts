@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { EngineEvent, StoredEngineEvent } from '@engine/contracts';
+import { eventChannel } from '@engine/contracts';
+import type { Database, EventRow } from '@engine/db';
+import type { Redis } from 'ioredis';
+
+export interface EventBusOptions {
+  /** Prepended to pub/sub channel names (tests use it to stay apart); empty in production. */
+  channelPrefix?: string;
+}
+
+/** Turns a stored row into the event subscribers receive. */
+export function toStoredEvent(row: EventRow): StoredEngineEvent {
+  return {
+    id: row.id,
+    channel: row.channel,
+    type: row.type,
+    customerId: row.customer_id,
+    campaignId: row.campaign_id,
+    payload: row.payload,
+    createdAt: row.created_at.toISOString(),
+  } as StoredEngineEvent;
+}
+
+/**
+ * Publishing = insert into the append-only `events` table, then PUBLISH on Redis.
+ *
+ * Inserts of one customer's events are serialised by a transaction-scoped advisory lock, so their
+ * ids commit in id order: a subscriber that has seen id N and learns of N+k can fetch everything
+ * in between from the table and miss nothing (SSE resume from `Last-Event-ID` relies on it).
+ * With a `dedupeKey`, publishing the same event twice (an activity retry) stores it once and
+ * re-announces the stored row.
+ */
+export class EventBus {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly redis: Redis,
+    private readonly options: EventBusOptions = {},
+  ) {}
+
+  pubsubChannel(channel: string): string {
+    return `${this.options.channelPrefix ?? ''}${channel}`;
+  }
+
+  async publish(event: EngineEvent, dedupeKey?: string): Promise<StoredEngineEvent> {
+    const [stored] = await this.publishMany([{ event, dedupeKey }]);
+    return stored!;
+  }
+
+  /**
+   * Publishes several events in one transaction (ids in the given order) and one pipelined round
+   * of PUBLISH. Events already stored under their dedupe key are announced again, not stored again.
+   */
+  async publishMany(
+    items: ReadonlyArray<{ event: EngineEvent; dedupeKey?: string }>,
+  ): Promise<StoredEngineEvent[]> {
+    if (items.length === 0) return [];
+    const customers = [...new Set(items.map((i) => i.event.customerId))].sort();
+    const rows = await this.db.transaction().execute(async (tx) => {
+      for (const customerId of customers) {
+        await sql`select pg_advisory_xact_lock(hashtext(${`events:${customerId}`}))`.execute(tx);
+      }
+      const inserted = await tx
+        .insertInto('events')
+        .values(
+          items.map(({ event, dedupeKey }) => ({
+            channel: eventChannel(event),
+            customer_id: event.customerId,
+            campaign_id: event.campaignId,
+            type: event.type,
+            payload: JSON.stringify(event.payload),
+            dedupe_key: dedupeKey ?? null,
+          })),
+        )
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .returningAll()
+        .execute();
+      const insertedKeys = new Set(inserted.map((r) => r.dedupe_key));
+      const missing = items
+        .map((i) => i.dedupeKey)
+        .filter((k): k is string => k !== undefined && !insertedKeys.has(k));
+      const existing = missing.length
+        ? await tx.selectFrom('events').selectAll().where('dedupe_key', 'in', missing).execute()
+        : [];
+      return [...inserted, ...existing].sort((a, b) => a.id - b.id);
+    });
+    const stored = rows.map(toStoredEvent);
+    const pipeline = this.redis.pipeline();
+    for (const e of stored) pipeline.publish(this.pubsubChannel(e.channel), JSON.stringify(e));
+    const results = await pipeline.exec();
+    const failed = results?.find(([err]) => err);
+    if (failed?.[0]) throw failed[0];
+    return stored;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './create-redis';
+export * from './events';
+export * from './semaphore';

@@ -1,0 +1,3 @@
+export * from './channel-semaphore';
+export * from './errors';
+export * from './pools';

@@ -1,0 +1,78 @@
+import Table from 'cli-table3';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '@engine/db';
+
+export interface StatusCounts {
+  byStatus: Record<string, number>;
+  terminal: number;
+  total: number;
+}
+
+const TERMINAL = [
+  'human_connected',
+  'human_hangup',
+  'voicemail',
+  'no_answer',
+  'busy',
+  'failed',
+  'cancelled',
+  'delivered',
+];
+
+export async function statusCounts(db: Kysely<Database>, campaignId: string): Promise<StatusCounts> {
+  const rows = await db
+    .selectFrom('prospects')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('campaign_id', '=', campaignId)
+    .groupBy('status')
+    .execute();
+  const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
+  const terminal = rows.filter((r) => TERMINAL.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
+  return { byStatus, terminal, total };
+}
+
+export function statusTable(counts: StatusCounts): string {
+  const table = new Table({ head: ['prospect status', 'count'], colAligns: ['left', 'right'] });
+  for (const [status, n] of Object.entries(counts.byStatus).sort((a, b) => b[1] - a[1]))
+    table.push([status, String(n)]);
+  table.push(['total', String(counts.total)]);
+  return table.toString();
+}
+
+export async function didTable(db: Kysely<Database>, customerId: string, badNumber: string): Promise<string> {
+  const rows = await sql<{
+    number: string;
+    state: string;
+    health_score: number;
+    health_verdict: string;
+    health_sample_size: number;
+    calls: number;
+    answered: number;
+    spam: number;
+  }>`
+    select d.number, d.state, d.health_score, d.health_verdict, d.health_sample_size,
+           count(e.id)::int as calls,
+           count(e.id) filter (where e.outcome in ('human_connected', 'human_hangup', 'voicemail'))::int as answered,
+           count(e.id) filter (where e.spam_flagged)::int as spam
+    from dids d left join did_health_events e on e.did_id = d.id
+    where d.customer_id = ${customerId}
+    group by d.id order by d.number`.execute(db);
+  const table = new Table({
+    head: ['DID', 'calls', 'answered', 'spam', 'score', 'verdict', 'state'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
+  });
+  for (const r of rows.rows) {
+    table.push([
+      r.number === badNumber ? `${r.number} (bad in sim)` : r.number,
+      String(r.calls),
+      String(r.answered),
+      String(r.spam),
+      Number(r.health_score).toFixed(3),
+      r.health_verdict,
+      r.state,
+    ]);
+  }
+  return table.toString();
+}

@@ -1,0 +1,4 @@
+// The worker bundles this file: export every workflow type the `campaigns` task queue runs.
+export { systemCheckWorkflow } from './system-check.workflow';
+export { campaignWorkflow } from './campaign/campaign.workflow';
+export { didLifecycleWorkflow } from './did-lifecycle/did-lifecycle.workflow';

@@ -1,0 +1,152 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignWorkflowResult } from '@engine/contracts';
+import { DID_LIFECYCLE_WORKFLOW_TYPE } from '@engine/contracts';
+import type { CampaignStack } from '@engine/testing';
+import {
+  createTimeSkippingEnv,
+  seedCampaign,
+  seedCustomer,
+  seedDids,
+  seedProspects,
+  startCampaignStack,
+  zoneWithLocalHour,
+} from '@engine/testing';
+
+describe('DID health in running campaigns', () => {
+  describe('on the dev server', () => {
+    let stack: CampaignStack;
+    beforeAll(async () => {
+      stack = await startCampaignStack({ timeScale: 0.0005 });
+      await stack.startWorker();
+    });
+    afterAll(() => stack?.close());
+
+    it('a campaign with one bad DID moves off it and finishes on the others', async () => {
+      const db = stack.database.db;
+      const { customer } = await seedCustomer(db);
+      const dids = await seedDids(db, customer.id, 3);
+      const bad = dids[0]!;
+      stack.sim.configure({
+        byDid: { [bad.number]: 'bad', [dids[1]!.number]: 'good', [dids[2]!.number]: 'good' },
+      });
+      const campaign = await seedCampaign(db, customer.id, {
+        mode: { calls_per_second: 10, max_attempts: 1 },
+      });
+      await seedProspects(db, campaign.id, 80, { timezone: zoneWithLocalHour(new Date(), 9, 19) });
+      const workflowId = await stack.startCampaign(campaign.id);
+      const result = (await stack.temporal.client.workflow
+        .getHandle(workflowId)
+        .result()) as CampaignWorkflowResult;
+      expect(result.status).toBe('completed');
+
+      const badRow = await db
+        .selectFrom('dids')
+        .selectAll()
+        .where('id', '=', bad.id)
+        .executeTakeFirstOrThrow();
+      // Its first outcomes sink its score, so selection (highest score first) moves to the others;
+      // it is cooled or burned as soon as it has enough calls for a verdict.
+      expect(badRow.health_score).toBeLessThan(0.5);
+      if (badRow.health_sample_size >= 10) expect(['burned', 'cooling']).toContain(badRow.state);
+      const perDid = await db
+        .selectFrom('call_attempts')
+        .select(['did_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('campaign_id', '=', campaign.id)
+        .groupBy('did_id')
+        .execute();
+      const badCalls = Number(perDid.find((r) => r.did_id === bad.id)?.n ?? 0);
+      const goodCalls = perDid.filter((r) => r.did_id !== bad.id).reduce((sum, r) => sum + Number(r.n), 0);
+      expect(badCalls).toBeLessThanOrEqual(25);
+      expect(goodCalls).toBeGreaterThan(badCalls * 2);
+      const prospects = await db
+        .selectFrom('prospects')
+        .select('status')
+        .where('campaign_id', '=', campaign.id)
+        .execute();
+      expect(prospects.filter((p) => ['queued', 'dialing'].includes(p.status))).toEqual([]);
+    });
+  });
+
+  describe('under time skipping', () => {
+    let env: TestWorkflowEnvironment;
+    let stack: CampaignStack;
+    beforeAll(async () => {
+      env = await createTimeSkippingEnv();
+      stack = await startCampaignStack({ timeSkipping: env, timeScale: 0.0005 });
+      await stack.startWorker();
+    });
+    afterAll(async () => {
+      await stack?.close();
+      await env?.teardown();
+    });
+
+    it('an opted-in campaign paused for no_dids resumes when its DID comes back from cooldown; one that did not opt in stays paused', async () => {
+      const db = stack.database.db;
+      const now = new Date(await env.currentTimeMs());
+      const { customer } = await seedCustomer(db);
+      const [did] = await seedDids(db, customer.id, 1);
+      await db
+        .updateTable('dids')
+        .set({ state: 'cooling', cooldown_until: new Date(now.getTime() + 2 * 3_600_000) })
+        .where('id', '=', did!.id)
+        .execute();
+      // Daytime for the next several hours wherever the prospects are.
+      const zone = zoneWithLocalHour(now, 9, 14);
+      const optedIn = await seedCampaign(db, customer.id, {
+        mode: { calls_per_second: 5, auto_resume: true, max_attempts: 1 },
+      });
+      const optedOut = await seedCampaign(db, customer.id, {
+        mode: { calls_per_second: 5, max_attempts: 1 },
+      });
+      await seedProspects(db, optedIn.id, 3, { timezone: zone, startAt: 1_000 });
+      await seedProspects(db, optedOut.id, 3, { timezone: zone, startAt: 2_000 });
+      const inId = await stack.startCampaign(optedIn.id);
+      await stack.startCampaign(optedOut.id);
+
+      const statusOf = async (id: string) =>
+        (
+          await db
+            .selectFrom('campaigns')
+            .select(['status', 'pause_reason'])
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).status;
+      for (
+        let i = 0;
+        i < 100 && ((await statusOf(optedIn.id)) !== 'paused' || (await statusOf(optedOut.id)) !== 'paused');
+        i++
+      ) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect([await statusOf(optedIn.id), await statusOf(optedOut.id)]).toEqual(['paused', 'paused']);
+
+      // Two hours later the lifecycle (the schedule's workflow) brings the DID back, ramping.
+      await env.sleep(2 * 3_600_000 + 60_000);
+      await env.client.workflow.execute(DID_LIFECYCLE_WORKFLOW_TYPE, {
+        taskQueue: stack.temporal.taskQueue,
+        workflowId: `lifecycle-${optedIn.id}`,
+      });
+      const didRow = await db
+        .selectFrom('dids')
+        .selectAll()
+        .where('id', '=', did!.id)
+        .executeTakeFirstOrThrow();
+      expect(didRow.state).toBe('active');
+      expect(didRow.ramp_until).not.toBeNull();
+
+      const result = (await env.client.workflow.getHandle(inId).result()) as CampaignWorkflowResult;
+      expect(result.status).toBe('completed');
+      expect(await statusOf(optedOut.id)).toBe('paused');
+      const events = await db
+        .selectFrom('events')
+        .select('type')
+        .where('campaign_id', '=', optedIn.id)
+        .orderBy('id')
+        .execute();
+      expect(events.map((e) => e.type)).toEqual(
+        expect.arrayContaining(['campaign.paused.no_dids', 'campaign.resumed', 'campaign.completed']),
+      );
+    });
+  });
+});
