@@ -147,6 +147,11 @@ describe('a whole campaign through the API alone', () => {
     expect(stats.body.estimatedSecondsToFinish).toBe(0);
     expect(stats.body.currentDialRate).toBe(0);
     expect(stats.body.answerRate).toBeGreaterThan(0);
+    // Concurrent callers share one computation: same figures, same `asOf`.
+    const burst = await Promise.all([1, 2, 3, 4].map(() => http.get(`/campaigns/${id}/stats`)));
+    expect(new Set(burst.map((r) => r.body.asOf)).size).toBe(1);
+    expect(burst.every((r) => r.body.totalProspects === 40)).toBe(true);
+    expect(Date.parse(burst[0]?.body.asOf)).toBeGreaterThan(Date.now() - 60_000);
 
     const page1 = await http.get(`/campaigns/${id}/prospects?limit=25`);
     expect(page1.body.items).toHaveLength(25);

@@ -4,7 +4,8 @@ import { parseSimConfigPatch } from './config/config-schema';
 import type { SimConfigPatch } from './config/sim-config';
 import { SimConfigError } from './config/sim-config-error';
 
-const simEnvSchema = z.object({
+/** The simulator's own environment variables (the README's configuration table lists them). */
+export const simEnvSchema = z.object({
   SIM_TIME_SCALE: z.coerce.number().positive().max(1_000).optional(),
   SIM_SEED: z.string().min(1).optional(),
   SIM_LEDGER_CAPACITY: z.coerce.number().int().positive().optional(),

@@ -37,6 +37,10 @@ export const engineEnvSchema = z.object({
   CHANNEL_POOL_API: z.coerce.number().int().nonnegative().default(8),
   /** Calls per DID per UTC day (spam-avoidance guard in DID selection). */
   DID_DAILY_CAP: z.coerce.number().int().positive().default(100),
+  /** How long the API shares one computation of a campaign's stats among its callers (0: none). */
+  STATS_CACHE_MS: z.coerce.number().int().nonnegative().default(2000),
+  /** Prefix of the Redis pub/sub channels of the event bus (tests isolate themselves with it). */
+  EVENTS_CHANNEL_PREFIX: z.string().default(''),
 });
 
 export type EngineEnv = z.infer<typeof engineEnvSchema>;

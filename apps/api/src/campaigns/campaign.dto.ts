@@ -363,4 +363,9 @@ export class CampaignStatsView {
   estimatedSecondsToFinish!: number | null;
   @ApiProperty({ nullable: true, type: Object, description: 'the workflow state query, when it answered' })
   workflow!: { inFlight: number; dialed: number; historyLength: number; run: number } | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'when these figures were computed (they are shared for up to STATS_CACHE_MS)',
+  })
+  asOf!: string;
 }

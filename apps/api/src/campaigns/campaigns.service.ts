@@ -37,6 +37,7 @@ import {
 } from '@engine/db';
 import { parsePhoneNumber, TemplateSyntaxError, validateTemplate } from '@engine/domain';
 import type { EventBus } from '@engine/redis';
+import { CoalescingCache } from '../common/coalescing-cache';
 import { isUuid } from '../common/ids';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
 import { pollUntil, withTimeout } from '../common/wait';
@@ -136,7 +137,11 @@ export class CampaignsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
     @Inject(EVENT_BUS) private readonly events: EventBus,
-  ) {}
+  ) {
+    this.statsCache = new CoalescingCache(config.env.STATS_CACHE_MS);
+  }
+
+  private readonly statsCache: CoalescingCache<Omit<CampaignStatsView, 'asOf'>>;
 
   /** The customer's campaign, or 404 (another customer's campaign is indistinguishable from none). */
   async find(customerId: string, campaignId: string): Promise<Campaign> {
@@ -336,8 +341,24 @@ export class CampaignsService {
     return { ...toCampaignView(cancelled), applied: true };
   }
 
+  /**
+   * Stats of the customer's campaign. The tenant check runs on every request; the aggregate over
+   * the campaign's prospects and attempts is shared by concurrent callers and kept for
+   * `STATS_CACHE_MS` (a status change starts a fresh one), so polling dashboards cost one query.
+   */
   async stats(customerId: string, campaignId: string): Promise<CampaignStatsView> {
     const campaign = await this.find(customerId, campaignId);
+    const { value, computedAt } = await this.statsCache.get(`${campaignId}:${campaign.status}`, () =>
+      this.computeStats(customerId, campaign),
+    );
+    return { ...value, asOf: new Date(computedAt).toISOString() };
+  }
+
+  private async computeStats(
+    customerId: string,
+    campaign: Campaign,
+  ): Promise<Omit<CampaignStatsView, 'asOf'>> {
+    const campaignId = campaign.id;
     const view = toCampaignView(campaign);
     const [byStatus, attempts] = await Promise.all([
       countProspectsByStatus(this.db, campaignId),

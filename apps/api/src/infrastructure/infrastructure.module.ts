@@ -55,7 +55,8 @@ import { createProviderRegistry, SimulatorProvider } from '@engine/providers';
     {
       // Workers publish on `<prefix>campaign:<id>`; the SSE stream must listen on the same names.
       provide: EVENTS_CHANNEL_PREFIX,
-      useFactory: () => process.env['EVENTS_CHANNEL_PREFIX'] ?? '',
+      inject: [ENGINE_CONFIG],
+      useFactory: (config: EngineConfig) => config.env.EVENTS_CHANNEL_PREFIX,
     },
     {
       provide: EVENT_BUS,
