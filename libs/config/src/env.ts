@@ -39,6 +39,10 @@ export const engineEnvSchema = z.object({
   DID_DAILY_CAP: z.coerce.number().int().positive().default(100),
   /** How long the API shares one computation of a campaign's stats among its callers (0: none). */
   STATS_CACHE_MS: z.coerce.number().int().nonnegative().default(2000),
+  /** How long the API gathers one campaign's call-status webhooks into one signal (0: one each). */
+  OUTCOME_BATCH_MS: z.coerce.number().int().nonnegative().max(1000).default(25),
+  /** The most call outcomes in one signal. */
+  OUTCOME_BATCH_MAX: z.coerce.number().int().positive().max(1000).default(100),
   /** Prefix of the Redis pub/sub channels of the event bus (tests isolate themselves with it). */
   EVENTS_CHANNEL_PREFIX: z.string().default(''),
 });

@@ -22,6 +22,7 @@ import type {
 } from '@engine/contracts';
 import {
   callOutcomeSignal,
+  callOutcomesSignal,
   cancelSignal,
   didsChangedSignal,
   pauseSignal,
@@ -88,12 +89,16 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     cancelReason = arg?.reason ?? null;
     wake = true;
   });
-  setHandler(callOutcomeSignal, (report) => {
+  const acceptOutcome = (report: CallOutcomeReport): void => {
     // The carrier may call back more than once: the first report of an attempt wins.
     if (pendingIds.has(report.attemptId)) return;
     pendingIds.add(report.attemptId);
     pending.push(report);
     if (pending.length >= OUTCOME_FLUSH_SIZE) wake = true;
+  };
+  setHandler(callOutcomeSignal, acceptOutcome);
+  setHandler(callOutcomesSignal, (reports) => {
+    for (const report of reports) acceptOutcome(report);
   });
   setHandler(prospectsAddedSignal, () => {
     s.nextDueMs = Date.now();

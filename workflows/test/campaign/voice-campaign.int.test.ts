@@ -149,6 +149,24 @@ describe('voice campaign end to end (dev server, PostgreSQL, Redis, carrier simu
     expect(types.filter((t) => t === 'campaign.prospect.dnc')).toHaveLength(5);
     expect(types.filter((t) => t === 'campaign.call.initiated')).toHaveLength(attempts.length);
     expect((await stack.deps.semaphore.usage('campaign')).inUse).toBe(0);
+
+    // The API gathered the webhooks into `callOutcomes` signals: every outcome arrived exactly
+    // once, in fewer signals than calls.
+    const history = await stack.temporal.client.workflow.getHandle(workflowId).fetchHistory();
+    const signalled = (history.events ?? []).flatMap((e) => {
+      const a = e.workflowExecutionSignaledEventAttributes;
+      return a ? [a] : [];
+    });
+    const outcomeSignals = signalled.filter((a) => a.signalName === 'callOutcomes');
+    const reports = outcomeSignals.flatMap(
+      (a) =>
+        stack.temporal.client.options.loadedDataConverter.payloadConverter.fromPayload(
+          a.input?.payloads?.[0] ?? {},
+        ) as Array<{ attemptId: string }>,
+    );
+    expect(signalled.filter((a) => a.signalName === 'callOutcome')).toEqual([]);
+    expect(reports.map((r) => r.attemptId).sort()).toEqual(attempts.map((a) => a.id).sort());
+    expect(outcomeSignals.length).toBeLessThan(reports.length);
   });
 
   it('pause, resume and cancel through `temporal workflow signal` show in the database and stop dialing', async () => {

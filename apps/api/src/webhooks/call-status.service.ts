@@ -1,28 +1,45 @@
+import type { OnModuleDestroy } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { CallOutcomeReport } from '@engine/contracts';
-import { callOutcomeSignal, campaignWorkflowId } from '@engine/contracts';
+import type { EngineConfig } from '@engine/config';
+import { callOutcomesSignal, campaignWorkflowId } from '@engine/contracts';
 import type { Database } from '@engine/db';
 import type { CallStatusUpdate } from '@engine/providers';
-import { DB, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { MicroBatcher } from '../common/micro-batcher';
+import { DB, ENGINE_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 
 export type CallStatusDisposition = 'delivered' | 'unknown_attempt' | 'campaign_not_running';
 
 /**
- * Hands a verified call-status update to its campaign's workflow as a `callOutcome` signal. The
- * workflow records it (idempotently): the webhook path does no bookkeeping of its own, so a
- * carrier that retries a webhook cannot make an outcome count twice.
+ * Hands a verified call-status update to its campaign's workflow. The workflow records it
+ * (idempotently): the webhook path does no bookkeeping of its own, so a carrier that retries a
+ * webhook cannot make an outcome count twice. Updates of one campaign arriving within
+ * `OUTCOME_BATCH_MS` travel in one `callOutcomes` signal; each webhook still answers only once
+ * its signal was accepted, so a failure reaches the carrier, which retries.
  */
 @Injectable()
-export class CallStatusService {
+export class CallStatusService implements OnModuleDestroy {
   private readonly logger = new Logger('webhooks');
+  private readonly outcomes: MicroBatcher<CallOutcomeReport>;
 
   constructor(
     @Inject(DB) private readonly db: Kysely<Database>,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-  ) {}
+    @Inject(ENGINE_CONFIG) config: EngineConfig,
+  ) {
+    this.outcomes = new MicroBatcher(
+      (campaignId, reports) =>
+        this.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).signal(callOutcomesSignal, reports),
+      { maxDelayMs: config.env.OUTCOME_BATCH_MS, maxItems: config.env.OUTCOME_BATCH_MAX },
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.outcomes.drain();
+  }
 
   async deliver(update: CallStatusUpdate): Promise<CallStatusDisposition> {
     const attempt = await this.db
@@ -49,9 +66,7 @@ export class CallStatusService {
       occurredAt: update.occurredAt,
     };
     try {
-      await this.temporal.workflow
-        .getHandle(campaignWorkflowId(attempt.campaign_id))
-        .signal(callOutcomeSignal, report);
+      await this.outcomes.submit(attempt.campaign_id, report);
       return 'delivered';
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {

@@ -11,6 +11,12 @@ export const resumeSignal = defineSignal<[]>('resume');
 export const cancelSignal = defineSignal<[{ reason?: string } | undefined | null]>('cancel');
 /** Delivered by the provider webhook (through the API) for each call status callback. */
 export const callOutcomeSignal = defineSignal<[CallOutcomeReport]>('callOutcome');
+/**
+ * Several outcomes of one campaign in one signal. The API gathers the webhooks that arrive within a
+ * few milliseconds of each other: one history event and one billable action instead of one per
+ * call, and a busy campaign stays under the server's limit on signals buffered per workflow task.
+ */
+export const callOutcomesSignal = defineSignal<[CallOutcomeReport[]]>('callOutcomes');
 /** Sent when the DID pool changes, so a campaign paused for `no_dids` can re-check (auto-resume). */
 export const didsChangedSignal = defineSignal<[]>('didsChanged');
 /** Sent by the API after prospects are added to a running campaign. */
