@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import { sql } from 'kysely';
 import type { DialBatchInput, DialBatchResult, EngineEvent } from '@engine/contracts';
 import type { CallAttempt, ClaimedProspect, Did } from '@engine/db';
@@ -198,7 +197,6 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
         )
         .execute();
     }
-    Context.current().heartbeat();
 
     const dialed: Array<{ call: ReadyCall; providerCallId: string }> = [];
     const failures: Array<{ call: ReadyCall; error: string; retryable: boolean }> = [];
