@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 const history = () => JSON.parse(readFileSync(join(__dirname, 'histories', 'system-check.json'), 'utf8'));
 /** A real voice campaign, recorded by workflows/test/campaign/campaign-history.int.test.ts. */
-const campaignHistory = () =>
-  JSON.parse(readFileSync(join(__dirname, 'histories', 'voice-campaign.json'), 'utf8'));
+const campaignHistory = (file = 'voice-campaign.json') =>
+  JSON.parse(readFileSync(join(__dirname, 'histories', file), 'utf8'));
 
 interface JsonEvent {
   eventType: string;
@@ -37,7 +37,7 @@ describe('recorded histories replay', () => {
     // What the recording covers, so that a re-recording cannot silently lose a path.
     const events = recorded.events as JsonEvent[];
     const signals = new Set(events.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName));
-    expect([...signals]).toEqual(expect.arrayContaining(['pause', 'resume', 'callOutcome']));
+    expect([...signals]).toEqual(expect.arrayContaining(['pause', 'resume', 'callOutcomes']));
     const activities = new Set(events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name));
     expect([...activities]).toEqual(
       expect.arrayContaining([
@@ -60,6 +60,18 @@ describe('recorded histories replay', () => {
     // More no_answer outcomes than no_answer prospects: a retry happened.
     expect(result.counters.outcomes['no_answer']).toBeGreaterThanOrEqual(2);
 
+    await expect(
+      Worker.runReplayHistory({ workflowsPath: require.resolve('@engine/workflows') }, recorded),
+    ).resolves.toBeUndefined();
+  }, 60_000);
+
+  it('still replays a campaign recorded before outcomes were batched (one callOutcome signal per call)', async () => {
+    // A campaign that was running when the engine was upgraded must go on under the new code.
+    const recorded = campaignHistory('voice-campaign-v1-single-outcome-signals.json');
+    const events = recorded.events as JsonEvent[];
+    const signals = new Set(events.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName));
+    expect(signals.has('callOutcome')).toBe(true);
+    expect(signals.has('callOutcomes')).toBe(false);
     await expect(
       Worker.runReplayHistory({ workflowsPath: require.resolve('@engine/workflows') }, recorded),
     ).resolves.toBeUndefined();

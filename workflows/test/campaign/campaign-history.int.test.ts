@@ -106,7 +106,7 @@ describe('a real voice campaign history', () => {
     const signals = (history.events ?? []).map((e) => e.workflowExecutionSignaledEventAttributes?.signalName);
     expect(signals).toContain('pause');
     expect(signals).toContain('resume');
-    expect(signals).toContain('callOutcome');
+    expect(signals).toContain('callOutcomes');
 
     await Worker.runReplayHistory(
       { workflowsPath: require.resolve('@engine/workflows') },
