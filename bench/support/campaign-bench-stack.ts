@@ -292,6 +292,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
             CHANNEL_POOL_CAMPAIGN: String(channelPool),
             DID_DAILY_CAP: String(didDailyCap),
             WORKER_HEALTH_PORT: String(healthPort),
+            WORKER_METRICS_PORT: process.env['WORKER_METRICS_PORT'] ?? '0',
             WORKER_SHUTDOWN_GRACE_MS: '2000',
             LOG_LEVEL: 'warn',
             ...(options.probeFile

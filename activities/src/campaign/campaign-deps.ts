@@ -1,3 +1,4 @@
+import type { MetricMeter } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Database, DidCaps } from '@engine/db';
 import type { HealthPolicy } from '@engine/domain';
@@ -19,6 +20,8 @@ export interface CampaignActivityDeps {
   healthPolicy?: HealthPolicy;
   /** Daily, ramp and warming caps of DID selection (default `DEFAULT_DID_CAPS`: 100 calls a day). */
   didCaps?: DidCaps;
+  /** Where the engine's counters go (the worker passes its Temporal runtime's meter); none: not counted. */
+  metricMeter?: MetricMeter;
   /** The activities' clock; tests may pin it. */
   now?: () => Date;
 }

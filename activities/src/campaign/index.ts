@@ -8,6 +8,7 @@ import {
   createPublishCampaignStats,
 } from './campaign-housekeeping';
 import { createDialNextBatch } from './dial-next-batch';
+import { createEngineMetrics, withEngineMetrics } from './engine-metrics';
 import { createLoadCampaignSettings } from './load-campaign-settings';
 import { createRecordCallOutcomes } from './record-call-outcomes';
 import { createResolveStaleAttempts } from './resolve-stale-attempts';
@@ -16,12 +17,13 @@ import { createExpireSmsReceipts, createSendNextSms } from './send-next-sms';
 
 export type { CampaignActivityDeps } from './campaign-deps';
 export { attemptIdFor } from './attempt-id';
+export { EngineMetricNames, createEngineMetrics, withEngineMetrics } from './engine-metrics';
+export type { EngineMetrics } from './engine-metrics';
 export { settingsFromCampaign } from './load-campaign-settings';
 
 /** The campaign workflow's activities, bound to their dependencies. */
 export function createCampaignActivities(deps: CampaignActivityDeps): CampaignActivities {
-  // Every campaign activity heartbeats while it runs (see withKeepAlive: a dead worker is noticed in seconds).
-  return withKeepAlive({
+  const activities: CampaignActivities = {
     loadCampaignSettings: createLoadCampaignSettings(deps),
     applyCampaignStatus: createApplyCampaignStatus(deps),
     dialNextBatch: createDialNextBatch(deps),
@@ -33,7 +35,12 @@ export function createCampaignActivities(deps: CampaignActivityDeps): CampaignAc
     publishCampaignStats: createPublishCampaignStats(deps),
     sendNextSms: createSendNextSms(deps),
     expireSmsReceipts: createExpireSmsReceipts(deps),
-  });
+  };
+  const counted = deps.metricMeter
+    ? withEngineMetrics(activities, createEngineMetrics(deps.metricMeter))
+    : activities;
+  // Every campaign activity heartbeats while it runs (see withKeepAlive: a dead worker is noticed in seconds).
+  return withKeepAlive(counted);
 }
 export { activityServerClock } from './activity-clock';
 export { createExpireSmsReceipts, createSendNextSms } from './send-next-sms';

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createLogger, loadEngineConfig, requireServiceUrls } from '@engine/config';
 import { createDb } from '@engine/db';
 import { createRedis } from '@engine/redis';
@@ -12,6 +12,15 @@ async function main(): Promise<void> {
   const config = loadEngineConfig();
   const log = createLogger('worker', config.env.LOG_LEVEL);
   const { databaseUrl, redisUrl } = requireServiceUrls(config);
+  // Before any connection: the runtime's exporter is fixed when it is created.
+  const metricsPort = config.env.WORKER_METRICS_PORT;
+  if (metricsPort > 0) {
+    Runtime.install({
+      telemetryOptions: {
+        metrics: { prometheus: { bindAddress: `0.0.0.0:${metricsPort}`, countersTotalSuffix: true } },
+      },
+    });
+  }
   const db = createDb(databaseUrl, { applicationName: 'worker', maxConnections: 20 });
   const redis = createRedis(redisUrl, { keyPrefix: config.redisKeyPrefix, connectionName: 'worker' });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
@@ -26,7 +35,10 @@ async function main(): Promise<void> {
       maxCachedWorkflows: config.env.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTimeMs: config.env.WORKER_SHUTDOWN_GRACE_MS,
     },
-    buildActivityDeps(config, db, redis),
+    {
+      ...buildActivityDeps(config, db, redis),
+      ...(metricsPort > 0 ? { metricMeter: Runtime.instance().metricMeter } : {}),
+    },
   );
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const schedule = await ensureDidLifecycleSchedule(
@@ -43,7 +55,14 @@ async function main(): Promise<void> {
 
   // SIGTERM/SIGINT: stop polling, let running activities finish within the grace time, then exit.
   // The SDK installs its own handlers for these signals (shutdownSignals) and calls shutdown().
-  log.info({ taskQueue: config.taskQueue, address: config.temporalAddress }, 'worker started');
+  log.info(
+    {
+      taskQueue: config.taskQueue,
+      address: config.temporalAddress,
+      metrics: metricsPort > 0 ? `http://127.0.0.1:${metricsPort}/metrics` : 'off',
+    },
+    'worker started',
+  );
   try {
     await worker.run();
   } finally {

@@ -12,6 +12,8 @@ export const engineEnvSchema = z.object({
   API_PORT: port(3000),
   CARRIER_SIM_PORT: port(4010),
   WORKER_HEALTH_PORT: port(4011),
+  /** The worker's Prometheus endpoint (`/metrics`: Temporal SDK and engine counters); 0 turns it off. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),

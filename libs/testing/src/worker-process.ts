@@ -62,6 +62,7 @@ export async function spawnWorkerProcess(
         PUBLIC_API_URL: stack.apiUrl,
         WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
         WORKER_HEALTH_PORT: String(healthPort),
+        WORKER_METRICS_PORT: '0',
         LOG_LEVEL: 'warn',
         ...options.env,
       },

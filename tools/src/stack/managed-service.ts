@@ -7,6 +7,8 @@ export interface ManagedServiceSpec {
   port: number;
   /** The variable that moves this service's port, named in the "port in use" message. */
   portEnvVar: string;
+  /** Other ports the service binds (0: none), checked the same way before it starts. */
+  extraPorts?: Array<{ port: number; envVar: string }>;
   logFile: string;
   previous: ServiceRecord | undefined;
   healthy: () => Promise<boolean>;
@@ -35,7 +37,10 @@ export async function ensureManagedService(spec: ManagedServiceSpec, report: Rep
       return record(spec.previous.pid);
     }
   }
-  if (!(await isPortFree(spec.port))) throw new PortInUseError(spec.port, spec.name, spec.portEnvVar);
+  const ports = [{ port: spec.port, envVar: spec.portEnvVar }, ...(spec.extraPorts ?? [])];
+  for (const { port, envVar } of ports) {
+    if (port > 0 && !(await isPortFree(port))) throw new PortInUseError(port, spec.name, envVar);
+  }
   const child = spec.start();
   if (child.pid === undefined) throw new Error(`${spec.name} could not be started (see ${spec.logFile})`);
   await waitUntilHealthy(spec.name, spec.healthy, {

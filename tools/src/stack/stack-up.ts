@@ -181,18 +181,27 @@ export async function stackUp(report: Report = console.log): Promise<StackState>
     API_PORT: String(env.API_PORT),
     CARRIER_SIM_PORT: String(env.CARRIER_SIM_PORT),
     WORKER_HEALTH_PORT: String(env.WORKER_HEALTH_PORT),
+    WORKER_METRICS_PORT: String(env.WORKER_METRICS_PORT),
     CARRIER_SIM_URL: `http://127.0.0.1:${env.CARRIER_SIM_PORT}`,
     PUBLIC_API_URL: `http://127.0.0.1:${env.API_PORT}`,
     REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX,
     LOG_LEVEL: env.LOG_LEVEL,
   };
-  const runTs = (name: string, entry: string, port: number, portEnvVar: string, healthUrl: string) => {
+  const runTs = (
+    name: string,
+    entry: string,
+    port: number,
+    portEnvVar: string,
+    healthUrl: string,
+    extraPorts: Array<{ port: number; envVar: string }> = [],
+  ) => {
     const logFile = join(logs, `${name}.log`);
     return ensureManagedService(
       {
         name,
         port,
         portEnvVar,
+        extraPorts,
         logFile,
         previous: previous[name],
         healthy: () => httpOk(healthUrl),
@@ -223,6 +232,7 @@ export async function stackUp(report: Report = console.log): Promise<StackState>
       env.WORKER_HEALTH_PORT,
       'WORKER_HEALTH_PORT',
       `http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`,
+      [{ port: env.WORKER_METRICS_PORT, envVar: 'WORKER_METRICS_PORT' }],
     ),
     runTs('api', 'apps/api/src/main.ts', env.API_PORT, 'API_PORT', `${appEnv['PUBLIC_API_URL']}/api/health`),
   ]);
@@ -250,6 +260,9 @@ export function describeStack(state: StackState): string[] {
       ? 'Temporal Web UI  (external cluster: use its own UI)'
       : `Temporal Web UI  http://127.0.0.1:${uiPort}`,
     `Carrier sim      ${state.env['CARRIER_SIM_URL']}/sim/calls`,
+    ...(state.env['WORKER_METRICS_PORT'] && state.env['WORKER_METRICS_PORT'] !== '0'
+      ? [`Worker metrics   http://127.0.0.1:${state.env['WORKER_METRICS_PORT']}/metrics`]
+      : []),
     `Postgres         ${redact(state.env['DATABASE_URL'] ?? '')}`,
     `Redis            ${state.env['REDIS_URL']}`,
     `Logs             ${join(dataDir(), 'logs')}`,
