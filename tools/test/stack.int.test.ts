@@ -36,6 +36,7 @@ describe('stack:up / stack:down on embedded defaults', () => {
       'API_PORT',
       'CARRIER_SIM_PORT',
       'WORKER_HEALTH_PORT',
+      'WORKER_METRICS_PORT',
     ];
     for (const name of names) env[name] = String(await findFreePort());
   });
@@ -64,6 +65,8 @@ describe('stack:up / stack:down on embedded defaults', () => {
     expect(health).toMatchObject({ status: 'ok' });
     expect((await fetch(`http://127.0.0.1:${env['TEMPORAL_UI_PORT']}/`)).ok).toBe(true);
     expect((await fetch(`http://127.0.0.1:${env['WORKER_HEALTH_PORT']}/health`)).ok).toBe(true);
+    const metrics = await fetch(`http://127.0.0.1:${env['WORKER_METRICS_PORT']}/metrics`);
+    expect(await metrics.text()).toMatch(/^temporal_num_pollers\{/m);
     expect((await fetch(`http://127.0.0.1:${env['API_PORT']}/api/docs`)).ok).toBe(true);
 
     const second = await stack('up');
@@ -74,20 +77,27 @@ describe('stack:up / stack:down on embedded defaults', () => {
       expect(isPidAlive(pid), `${name} still running`).toBe(false);
   }, 300_000);
 
-  it('names the taken port and the variable that moves it', async () => {
-    const { createServer } = await import('node:net');
-    const blocker = createServer();
-    const port = Number(env['CARRIER_SIM_PORT']);
-    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
-    try {
-      await expect(stack('up')).rejects.toMatchObject({
-        stderr: expect.stringContaining(
-          `port ${port} (carrier-sim) is already in use by another process; set CARRIER_SIM_PORT`,
-        ),
-      });
-    } finally {
-      blocker.close();
-      await stack('down');
-    }
-  }, 300_000);
+  it.each([
+    ['CARRIER_SIM_PORT', 'carrier-sim'],
+    ['WORKER_METRICS_PORT', 'worker'],
+  ])(
+    'names the taken port and the variable that moves it (%s)',
+    async (variable, service) => {
+      const { createServer } = await import('node:net');
+      const blocker = createServer();
+      const port = Number(env[variable]);
+      await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+      try {
+        await expect(stack('up')).rejects.toMatchObject({
+          stderr: expect.stringContaining(
+            `port ${port} (${service}) is already in use by another process; set ${variable}`,
+          ),
+        });
+      } finally {
+        blocker.close();
+        await stack('down');
+      }
+    },
+    300_000,
+  );
 });
