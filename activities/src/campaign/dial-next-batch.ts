@@ -7,6 +7,7 @@ import {
   nextDueAt,
   requeueProspects,
   selectDidForCall,
+  suppressedAmong,
 } from '@engine/db';
 import { areaCodeOf, isCallable, nextWindowOpen, resolveRecipientZones } from '@engine/domain';
 import { ProviderRequestError } from '@engine/providers';
@@ -32,6 +33,8 @@ interface ReadyCall {
   did: Pick<Did, 'id' | 'number'>;
   /** An attempt row already exists (a retried batch, or a reused not-originated attempt). */
   existing: CallAttempt | undefined;
+  /** The recipient's possible zones (calling window). */
+  zones: readonly string[];
 }
 
 /**
@@ -161,7 +164,7 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
         result.counts.noDid += 1;
         continue;
       }
-      ready.push({ prospect, attemptId, attemptNumber, did, existing });
+      ready.push({ prospect, attemptId, attemptNumber, did, existing, zones });
     }
 
     // Record every attempt before anything reaches the carrier.
@@ -198,6 +201,15 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
         .execute();
     }
 
+    // An attempt that already existed (this batch retried, or one the carrier never got, reused)
+    // passed its DNC and window checks on an earlier try, maybe minutes ago: check both again
+    // before it reaches the carrier (invariant 3: never outside the window, never suppressed).
+    const nowSuppressed = await suppressedAmong(
+      db,
+      settings.customerId,
+      ready.filter((c) => c.existing).map((c) => c.prospect.phone),
+    );
+    const withheld: Array<{ call: ReadyCall; reason: 'dnc' | 'outside_window' }> = [];
     const dialed: Array<{ call: ReadyCall; providerCallId: string }> = [];
     const failures: Array<{ call: ReadyCall; error: string; retryable: boolean }> = [];
     await Promise.all(
@@ -208,6 +220,16 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
             const known = await voice.lookupCall(call.attemptId);
             if (known) {
               dialed.push({ call, providerCallId: known.providerCallId });
+              return;
+            }
+          }
+          if (call.existing) {
+            if (nowSuppressed.has(call.prospect.phone)) {
+              withheld.push({ call, reason: 'dnc' });
+              return;
+            }
+            if (!isCallable(clock(), 'voice', call.zones)) {
+              withheld.push({ call, reason: 'outside_window' });
               return;
             }
           }
@@ -257,6 +279,12 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
       }
     }
 
+    for (const { call, reason } of withheld) {
+      await withholdCall(settings, call, reason, requeues, pendingEvents);
+      if (reason === 'dnc') result.counts.dnc += 1;
+      else result.counts.outsideWindow += 1;
+    }
+
     for (const failure of failures) {
       await settleFailedOriginate(
         settings,
@@ -293,6 +321,53 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
       )
       .execute();
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
+   * An existing attempt that may no longer be dialed (suppressed since, or its window closed): it
+   * never reached the carrier, so it is marked reusable and its channel freed; a suppressed
+   * prospect is cancelled (`campaign.prospect.dnc`), one outside its window waits for the opening
+   * and will reuse the same attempt id.
+   */
+  async function withholdCall(
+    settings: DialBatchInput['settings'],
+    call: ReadyCall,
+    reason: 'dnc' | 'outside_window',
+    requeues: Requeue[],
+    pendingEvents: Array<{ event: EngineEvent; dedupeKey: string }>,
+  ): Promise<void> {
+    await semaphore.release('campaign', call.attemptId);
+    await db
+      .updateTable('call_attempts')
+      .set({ status: 'failed', error: NOT_ORIGINATED })
+      .where('id', '=', call.attemptId)
+      .where('status', 'in', ['originating', 'failed'])
+      .execute();
+    const now = clock();
+    if (reason === 'dnc') {
+      await db
+        .updateTable('prospects')
+        .set({ status: 'cancelled', status_reason: 'dnc', updated_at: now })
+        .where('id', '=', call.prospect.id)
+        .where('status', '=', 'dialing')
+        .execute();
+      pendingEvents.push({
+        event: {
+          type: 'campaign.prospect.dnc',
+          customerId: settings.customerId,
+          campaignId: settings.campaignId,
+          payload: { prospectId: call.prospect.id, phone: call.prospect.phone },
+        },
+        dedupeKey: `dnc:${call.prospect.id}`,
+      });
+      return;
+    }
+    requeues.push({
+      id: call.prospect.id,
+      at: nextWindowOpen(now, 'voice', call.zones, { spreadKey: String(call.prospect.id) }),
+      refundAttempt: true,
+      reason: 'outside_window',
+    });
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   claimEligibleProspects,
   countUsableDids,
   findClaimed,
+  isSuppressed,
   nextDueAt,
   requeueProspects,
   selectDidForSms,
@@ -182,9 +183,62 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
         .execute();
     }
 
+    /**
+     * Suppressed since: the message is cancelled and so is the prospect (`campaign.prospect.dnc`).
+     * Outside the window now: the unsent message is dropped and the prospect waits for the
+     * opening (a fresh message, and a fresh DID within its gap, then).
+     */
+    const recheckBeforeSending = async (
+      p: ClaimedProspect,
+      id: string,
+    ): Promise<'dnc' | 'outside_window' | null> => {
+      const at = deps.now?.() ?? new Date();
+      if (await isSuppressed(db, settings.customerId, p.phone)) {
+        await db.transaction().execute(async (tx) => {
+          await tx
+            .updateTable('sms_messages')
+            .set({ status: 'cancelled', error: 'dnc', status_updated_at: at })
+            .where('id', '=', id)
+            .where('status', 'in', ['queued', 'sending'])
+            .execute();
+          await tx
+            .updateTable('prospects')
+            .set({ status: 'cancelled', status_reason: 'dnc', updated_at: at })
+            .where('id', '=', p.id)
+            .where('status', '=', 'sending')
+            .execute();
+        });
+        await events.publish(
+          { ...base, type: 'campaign.prospect.dnc', payload: { prospectId: p.id, phone: p.phone } },
+          `dnc:${p.id}`,
+        );
+        return 'dnc';
+      }
+      const zones = resolveRecipientZones({
+        prospectZone: p.timezone,
+        e164: p.phone,
+        campaignZone: settings.timezone,
+      }).zones;
+      if (isCallable(at, 'sms', zones)) return null;
+      await db
+        .deleteFrom('sms_messages')
+        .where('id', '=', id)
+        .where('status', 'in', ['queued', 'sending'])
+        .execute();
+      const opening = nextWindowOpen(at, 'sms', zones, { spreadKey: String(p.id) });
+      await requeueProspects(db, [{ id: p.id, at: opening, refundAttempt: true, reason: 'outside_window' }]);
+      return 'outside_window';
+    };
+
     let providerMessageId: string;
     try {
       const known = existing?.status === 'sending' ? await sms.lookupMessage(messageId) : undefined;
+      if (existing && (existing.status === 'queued' || existing.status === 'sending') && !known) {
+        // Written by an earlier try that never reached the carrier, maybe minutes ago: the
+        // recipient may have opted out or left the window since. Check both again, now.
+        const withheld = await recheckBeforeSending(prospect, messageId);
+        if (withheld) return finish(withheld);
+      }
       providerMessageId =
         known?.providerMessageId ??
         (
