@@ -46,8 +46,16 @@ describe('dialNextBatch re-checks DNC and the calling window for attempts from a
     return { customer, did, campaign, prospect, settings: settingsFromCampaign(campaign) };
   }
 
-  /** The row a try leaves behind when the carrier confirmed it never received the attempt. */
-  async function notOriginatedAttempt(campaignId: string, prospect: { id: number; phone: string }, did: Did) {
+  /**
+   * Attempt 1 as an earlier try left it: `originating` (it died before the carrier answered) or
+   * `failed` / `not_originated` (the carrier confirmed it never received it).
+   */
+  async function earlierAttempt(
+    campaignId: string,
+    prospect: { id: number; phone: string },
+    did: Did,
+    left: 'originating' | 'not_originated',
+  ) {
     const id = attemptIdFor(prospect.id, 1);
     await db()
       .insertInto('call_attempts')
@@ -59,8 +67,9 @@ describe('dialNextBatch re-checks DNC and the calling window for attempts from a
         did_id: did.id,
         from_number: did.number,
         to_number: prospect.phone,
-        status: 'failed',
-        error: 'not_originated',
+        ...(left === 'originating'
+          ? { status: 'originating' }
+          : { status: 'failed', error: 'not_originated' }),
         provider: 'sim',
       })
       .execute();
@@ -70,7 +79,7 @@ describe('dialNextBatch re-checks DNC and the calling window for attempts from a
   it('a reused attempt whose window has closed waits for the opening instead of being dialed', async () => {
     const now = new Date();
     const { campaign, prospect, did, settings } = await setup(zoneWithLocalHour(now, 0, 7));
-    const attemptId = await notOriginatedAttempt(campaign.id, prospect, did);
+    const attemptId = await earlierAttempt(campaign.id, prospect, did, 'not_originated');
 
     const result = await createDialNextBatch(stack.deps)({ settings, batchToken: 'closed-1', limit: 5 });
 
@@ -98,7 +107,7 @@ describe('dialNextBatch re-checks DNC and the calling window for attempts from a
 
   it('a reused attempt inside its window is dialed with the same attempt id (control)', async () => {
     const { campaign, prospect, did, settings } = await setup(zoneWithLocalHour(new Date(), 9, 19));
-    const attemptId = await notOriginatedAttempt(campaign.id, prospect, did);
+    const attemptId = await earlierAttempt(campaign.id, prospect, did, 'not_originated');
 
     const result = await createDialNextBatch(stack.deps)({ settings, batchToken: 'open-1', limit: 5 });
 
@@ -120,21 +129,7 @@ describe('dialNextBatch re-checks DNC and the calling window for attempts from a
       claimToken: 'retried-1',
     });
     expect(claimed.map((p) => p.id)).toEqual([prospect.id]);
-    const attemptId = attemptIdFor(prospect.id, 1);
-    await db()
-      .insertInto('call_attempts')
-      .values({
-        id: attemptId,
-        prospect_id: prospect.id,
-        campaign_id: campaign.id,
-        attempt_number: 1,
-        did_id: did.id,
-        from_number: did.number,
-        to_number: prospect.phone,
-        status: 'originating',
-        provider: 'sim',
-      })
-      .execute();
+    const attemptId = await earlierAttempt(campaign.id, prospect, did, 'originating');
     await addSuppressions(db(), customer.id, [{ phone: prospect.phone }]);
 
     const result = await createDialNextBatch(stack.deps)({ settings, batchToken: 'retried-1', limit: 5 });

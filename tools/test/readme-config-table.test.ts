@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { engineEnvSchema } from '@engine/config';
-import { simEnvSchema } from '../../apps/carrier-sim/src/sim-env';
+import { simEnvSchema } from '@engine/carrier-sim';
 
 /** The variable names in the first column of the README's configuration table. */
 function documentedVariables(): Set<string> {

@@ -13,6 +13,7 @@ import { areaCodeOf, isCallable, nextWindowOpen, resolveRecipientZones } from '@
 import { ProviderRequestError } from '@engine/providers';
 import { attemptIdFor } from './attempt-id';
 import type { CampaignActivityDeps } from './campaign-deps';
+import { dncEvent } from './dnc-event';
 
 /** A carrier that cannot answer a lookup: try the prospect again after this long. */
 const UNRESOLVED_RETRY_MS = 30_000;
@@ -80,15 +81,9 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
 
     const suppressed = claimed.filter((p) => p.suppressed);
     result.counts.dnc = suppressed.length;
-    const pendingEvents: Array<{ event: EngineEvent; dedupeKey: string }> = suppressed.map((p) => ({
-      event: {
-        type: 'campaign.prospect.dnc',
-        customerId: settings.customerId,
-        campaignId: settings.campaignId,
-        payload: { prospectId: p.id, phone: p.phone },
-      },
-      dedupeKey: `dnc:${p.id}`,
-    }));
+    const pendingEvents: Array<{ event: EngineEvent; dedupeKey: string }> = suppressed.map((p) =>
+      dncEvent(settings, p),
+    );
 
     const live = claimed.filter((p) => !p.suppressed && p.status === 'dialing');
     const existingAttempts = await loadAttempts(
@@ -351,15 +346,7 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
         .where('id', '=', call.prospect.id)
         .where('status', '=', 'dialing')
         .execute();
-      pendingEvents.push({
-        event: {
-          type: 'campaign.prospect.dnc',
-          customerId: settings.customerId,
-          campaignId: settings.campaignId,
-          payload: { prospectId: call.prospect.id, phone: call.prospect.phone },
-        },
-        dedupeKey: `dnc:${call.prospect.id}`,
-      });
+      pendingEvents.push(dncEvent(settings, call.prospect));
       return;
     }
     requeues.push({

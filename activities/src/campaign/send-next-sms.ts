@@ -22,6 +22,7 @@ import {
 import { ProviderRequestError } from '@engine/providers';
 import { attemptIdFor } from './attempt-id';
 import type { CampaignActivityDeps } from './campaign-deps';
+import { dncEvent } from './dnc-event';
 
 /**
  * One tick of an SMS drip: claims the next due prospect and texts it. Suppressed numbers are
@@ -80,15 +81,12 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
     const prospect = claimed[0];
     if (!prospect) return finish('nothing_due');
     const base = { customerId: settings.customerId, campaignId: settings.campaignId };
+    const publishDnc = () => {
+      const { event, dedupeKey } = dncEvent(settings, prospect);
+      return events.publish(event, dedupeKey);
+    };
     if (prospect.suppressed) {
-      await events.publish(
-        {
-          ...base,
-          type: 'campaign.prospect.dnc',
-          payload: { prospectId: prospect.id, phone: prospect.phone },
-        },
-        `dnc:${prospect.id}`,
-      );
+      await publishDnc();
       return finish('dnc');
     }
     if (prospect.status !== 'sending')
@@ -101,12 +99,12 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
       .where('id', '=', messageId)
       .executeTakeFirst();
 
+    const zones = resolveRecipientZones({
+      prospectZone: prospect.timezone,
+      e164: prospect.phone,
+      campaignZone: settings.timezone,
+    }).zones;
     if (!existing) {
-      const zones = resolveRecipientZones({
-        prospectZone: prospect.timezone,
-        e164: prospect.phone,
-        campaignZone: settings.timezone,
-      }).zones;
       if (!isCallable(now, 'sms', zones)) {
         const at = nextWindowOpen(now, 'sms', zones, { spreadKey: String(prospect.id) });
         await requeueProspects(db, [{ id: prospect.id, at, refundAttempt: true, reason: 'outside_window' }]);
@@ -188,45 +186,33 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
      * Outside the window now: the unsent message is dropped and the prospect waits for the
      * opening (a fresh message, and a fresh DID within its gap, then).
      */
-    const recheckBeforeSending = async (
-      p: ClaimedProspect,
-      id: string,
-    ): Promise<'dnc' | 'outside_window' | null> => {
+    const recheckBeforeSending = async (): Promise<'dnc' | 'outside_window' | null> => {
       const at = deps.now?.() ?? new Date();
-      if (await isSuppressed(db, settings.customerId, p.phone)) {
+      const unsent = ['queued', 'sending'] as const;
+      if (await isSuppressed(db, settings.customerId, prospect.phone)) {
         await db.transaction().execute(async (tx) => {
           await tx
             .updateTable('sms_messages')
             .set({ status: 'cancelled', error: 'dnc', status_updated_at: at })
-            .where('id', '=', id)
-            .where('status', 'in', ['queued', 'sending'])
+            .where('id', '=', messageId)
+            .where('status', 'in', unsent)
             .execute();
           await tx
             .updateTable('prospects')
             .set({ status: 'cancelled', status_reason: 'dnc', updated_at: at })
-            .where('id', '=', p.id)
+            .where('id', '=', prospect.id)
             .where('status', '=', 'sending')
             .execute();
         });
-        await events.publish(
-          { ...base, type: 'campaign.prospect.dnc', payload: { prospectId: p.id, phone: p.phone } },
-          `dnc:${p.id}`,
-        );
+        await publishDnc();
         return 'dnc';
       }
-      const zones = resolveRecipientZones({
-        prospectZone: p.timezone,
-        e164: p.phone,
-        campaignZone: settings.timezone,
-      }).zones;
       if (isCallable(at, 'sms', zones)) return null;
-      await db
-        .deleteFrom('sms_messages')
-        .where('id', '=', id)
-        .where('status', 'in', ['queued', 'sending'])
-        .execute();
-      const opening = nextWindowOpen(at, 'sms', zones, { spreadKey: String(p.id) });
-      await requeueProspects(db, [{ id: p.id, at: opening, refundAttempt: true, reason: 'outside_window' }]);
+      await db.deleteFrom('sms_messages').where('id', '=', messageId).where('status', 'in', unsent).execute();
+      const opening = nextWindowOpen(at, 'sms', zones, { spreadKey: String(prospect.id) });
+      await requeueProspects(db, [
+        { id: prospect.id, at: opening, refundAttempt: true, reason: 'outside_window' },
+      ]);
       return 'outside_window';
     };
 
@@ -236,7 +222,7 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
       if (existing && (existing.status === 'queued' || existing.status === 'sending') && !known) {
         // Written by an earlier try that never reached the carrier, maybe minutes ago: the
         // recipient may have opted out or left the window since. Check both again, now.
-        const withheld = await recheckBeforeSending(prospect, messageId);
+        const withheld = await recheckBeforeSending();
         if (withheld) return finish(withheld);
       }
       providerMessageId =

@@ -4,3 +4,4 @@ export * from './core/carrier-simulator';
 export type { CallStatusView, OriginateDecision } from './core/call-engine';
 export * from './config';
 export * from './ledger';
+export { simEnvSchema } from './sim-env';

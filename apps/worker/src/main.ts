@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import type { MetricMeter } from '@temporalio/common';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createLogger, loadEngineConfig, requireServiceUrls } from '@engine/config';
 import { createDb } from '@engine/db';
@@ -14,13 +15,7 @@ async function main(): Promise<void> {
   const { databaseUrl, redisUrl } = requireServiceUrls(config);
   // Before any connection: the runtime's exporter is fixed when it is created.
   const metricsPort = config.env.WORKER_METRICS_PORT;
-  if (metricsPort > 0) {
-    Runtime.install({
-      telemetryOptions: {
-        metrics: { prometheus: { bindAddress: `0.0.0.0:${metricsPort}`, countersTotalSuffix: true } },
-      },
-    });
-  }
+  const metricMeter = metricsPort > 0 ? installPrometheusRuntime(metricsPort) : undefined;
   const db = createDb(databaseUrl, { applicationName: 'worker', maxConnections: 20 });
   const redis = createRedis(redisUrl, { keyPrefix: config.redisKeyPrefix, connectionName: 'worker' });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
@@ -37,7 +32,7 @@ async function main(): Promise<void> {
     },
     {
       ...buildActivityDeps(config, db, redis),
-      ...(metricsPort > 0 ? { metricMeter: Runtime.instance().metricMeter } : {}),
+      ...(metricMeter ? { metricMeter } : {}),
     },
   );
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
@@ -59,7 +54,7 @@ async function main(): Promise<void> {
     {
       taskQueue: config.taskQueue,
       address: config.temporalAddress,
-      metrics: metricsPort > 0 ? `http://127.0.0.1:${metricsPort}/metrics` : 'off',
+      metrics: metricMeter ? `http://127.0.0.1:${metricsPort}/metrics` : 'off',
     },
     'worker started',
   );
@@ -72,6 +67,16 @@ async function main(): Promise<void> {
     await db.destroy();
     redis.disconnect();
   }
+}
+
+/** Exports the SDK's metrics, and the engine's counters made on the returned meter, on `port`. */
+function installPrometheusRuntime(port: number): MetricMeter {
+  Runtime.install({
+    telemetryOptions: {
+      metrics: { prometheus: { bindAddress: `0.0.0.0:${port}`, countersTotalSuffix: true } },
+    },
+  });
+  return Runtime.instance().metricMeter;
 }
 
 main().catch((err: unknown) => {

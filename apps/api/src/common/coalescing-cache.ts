@@ -1,3 +1,9 @@
+/** A value and when it was computed (epoch ms). */
+export interface Computed<V> {
+  value: V;
+  computedAt: number;
+}
+
 /**
  * Keeps each computed value for `ttlMs` and shares one computation among everyone who asks for
  * the same key while it runs. For read endpoints whose answer is an expensive aggregate that may
@@ -6,7 +12,8 @@
  * that arrive while a computation is running, but keeps nothing afterwards.
  */
 export class CoalescingCache<V> {
-  private readonly entries = new Map<string, { value: Promise<V>; computedAt: number | null }>();
+  /** `computedAt` is null while the computation runs. */
+  private readonly entries = new Map<string, { result: Promise<Computed<V>>; computedAt: number | null }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -15,29 +22,35 @@ export class CoalescingCache<V> {
   ) {}
 
   /** The value of `key` no older than `ttlMs`, computing it with `compute` when there is none. */
-  async get(key: string, compute: () => Promise<V>): Promise<{ value: V; computedAt: number }> {
+  get(key: string, compute: () => Promise<V>): Promise<Computed<V>> {
     const hit = this.entries.get(key);
-    if (hit && (hit.computedAt === null || this.now() - hit.computedAt < this.ttlMs)) {
-      const value = await hit.value;
-      return { value, computedAt: hit.computedAt ?? this.now() };
-    }
-    const entry: { value: Promise<V>; computedAt: number | null } = { value: compute(), computedAt: null };
+    if (hit && (hit.computedAt === null || this.now() - hit.computedAt < this.ttlMs)) return hit.result;
+    const entry: { result: Promise<Computed<V>>; computedAt: number | null } = {
+      result: compute().then(
+        (value) => {
+          entry.computedAt = this.now();
+          if (this.ttlMs <= 0) this.forget(key, entry);
+          return { value, computedAt: entry.computedAt };
+        },
+        (err: unknown) => {
+          this.forget(key, entry);
+          throw err;
+        },
+      ),
+      computedAt: null,
+    };
     this.entries.set(key, entry);
     this.evictOverflow();
-    try {
-      const value = await entry.value;
-      entry.computedAt = this.now();
-      if (this.ttlMs <= 0 && this.entries.get(key) === entry) this.entries.delete(key);
-      return { value, computedAt: entry.computedAt };
-    } catch (err) {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-      throw err;
-    }
+    return entry.result;
   }
 
   /** Number of keys held (running or kept). */
   get size(): number {
     return this.entries.size;
+  }
+
+  private forget(key: string, entry: object): void {
+    if (this.entries.get(key) === entry) this.entries.delete(key);
   }
 
   private evictOverflow(): void {
