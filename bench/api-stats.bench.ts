@@ -30,11 +30,16 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { defineSearchAttributeKey } from '@temporalio/common';
 import type { CompiledQuery } from 'kysely';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId, pauseSignal, stateQuery } from '@engine/contracts';
+import {
+  CAMPAIGN_WORKFLOW_TYPE,
+  campaignSearchAttributes,
+  campaignWorkflowId,
+  pauseSignal,
+  stateQuery,
+} from '@engine/contracts';
 import type { Database } from '@engine/db';
 import {
   campaignAttemptStats,
@@ -162,12 +167,12 @@ async function main(): Promise<void> {
       args: [{ campaignId: campaign.id }],
       signal: pauseSignal,
       signalArgs: [{ reason: 'stats bench' }],
-      typedSearchAttributes: [
-        { key: defineSearchAttributeKey('CampaignId', 'KEYWORD'), value: campaign.id },
-        { key: defineSearchAttributeKey('CustomerId', 'KEYWORD'), value: customer.id },
-        { key: defineSearchAttributeKey('CampaignChannel', 'KEYWORD'), value: 'voice' },
-        { key: defineSearchAttributeKey('CampaignStatus', 'KEYWORD'), value: 'created' },
-      ],
+      typedSearchAttributes: campaignSearchAttributes({
+        campaignId: campaign.id,
+        customerId: customer.id,
+        channel: 'voice',
+        status: 'created',
+      }),
     });
     const paused = await waitFor(async () => {
       const row = await findCampaign(stack.db, customer.id, campaign.id);

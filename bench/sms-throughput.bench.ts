@@ -27,10 +27,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { defineSearchAttributeKey } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { sql } from 'kysely';
-import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId } from '@engine/contracts';
+import { CAMPAIGN_WORKFLOW_TYPE, campaignSearchAttributes, campaignWorkflowId } from '@engine/contracts';
 import { createCustomerWithApiKey, insertCampaign } from '@engine/db';
 import type { BenchStack } from './support/campaign-bench-stack';
 import { sleep, startBenchStack, zoneWithLocalHour } from './support/campaign-bench-stack';
@@ -279,12 +278,12 @@ async function startSmsCampaign(
     workflowId: c.workflowId,
     taskQueue: stack.taskQueue,
     args: [{ campaignId: c.campaignId }],
-    typedSearchAttributes: [
-      { key: defineSearchAttributeKey('CampaignId', 'KEYWORD'), value: c.campaignId },
-      { key: defineSearchAttributeKey('CustomerId', 'KEYWORD'), value: c.customerId },
-      { key: defineSearchAttributeKey('CampaignChannel', 'KEYWORD'), value: 'sms' },
-      { key: defineSearchAttributeKey('CampaignStatus', 'KEYWORD'), value: 'created' },
-    ],
+    typedSearchAttributes: campaignSearchAttributes({
+      campaignId: c.campaignId,
+      customerId: c.customerId,
+      channel: 'sms',
+      status: 'created',
+    }),
   });
 }
 

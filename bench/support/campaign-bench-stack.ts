@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { defineSearchAttributeKey } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkerOptions } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
@@ -26,7 +25,7 @@ import { createApiApp } from '@engine/api';
 import type { RunningCarrierSim, SimConfigPatch } from '@engine/carrier-sim';
 import { startCarrierSim } from '@engine/carrier-sim';
 import { createLogger } from '@engine/config';
-import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId } from '@engine/contracts';
+import { CAMPAIGN_WORKFLOW_TYPE, campaignSearchAttributes, campaignWorkflowId } from '@engine/contracts';
 import type { Database } from '@engine/db';
 import {
   createCustomerWithApiKey,
@@ -383,12 +382,12 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
           workflowId: campaign.workflowId,
           taskQueue,
           args: [{ campaignId: campaign.campaignId }],
-          typedSearchAttributes: [
-            { key: defineSearchAttributeKey('CampaignId', 'KEYWORD'), value: campaign.campaignId },
-            { key: defineSearchAttributeKey('CustomerId', 'KEYWORD'), value: campaign.customerId },
-            { key: defineSearchAttributeKey('CampaignChannel', 'KEYWORD'), value: 'voice' },
-            { key: defineSearchAttributeKey('CampaignStatus', 'KEYWORD'), value: 'created' },
-          ],
+          typedSearchAttributes: campaignSearchAttributes({
+            campaignId: campaign.campaignId,
+            customerId: campaign.customerId,
+            channel: 'voice',
+            status: 'created',
+          }),
         });
       },
       close: cleanup,

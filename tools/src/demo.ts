@@ -1,8 +1,12 @@
 import { SingleBar } from 'cli-progress';
 import { Client, Connection } from '@temporalio/client';
-import { defineSearchAttributeKey } from '@temporalio/common';
 import type { CampaignStateView } from '@engine/contracts';
-import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId, stateQuery } from '@engine/contracts';
+import {
+  CAMPAIGN_WORKFLOW_TYPE,
+  campaignSearchAttributes,
+  campaignWorkflowId,
+  stateQuery,
+} from '@engine/contracts';
 import { createDb } from '@engine/db';
 import { readTemporalDevConfig } from '@engine/local-services';
 import { seedDemo } from './demo/demo-data';
@@ -55,12 +59,12 @@ async function main(): Promise<void> {
       workflowId,
       taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? 'campaigns',
       args: [{ campaignId: demo.campaignId }],
-      typedSearchAttributes: [
-        { key: defineSearchAttributeKey('CampaignId', 'KEYWORD'), value: demo.campaignId },
-        { key: defineSearchAttributeKey('CustomerId', 'KEYWORD'), value: demo.customerId },
-        { key: defineSearchAttributeKey('CampaignChannel', 'KEYWORD'), value: 'voice' },
-        { key: defineSearchAttributeKey('CampaignStatus', 'KEYWORD'), value: 'created' },
-      ],
+      typedSearchAttributes: campaignSearchAttributes({
+        campaignId: demo.campaignId,
+        customerId: demo.customerId,
+        channel: 'voice',
+        status: 'created',
+      }),
     });
     console.log(`\nCampaign ${demo.campaignId} started at 10 calls/s (workflow ${workflowId})\n`);
 

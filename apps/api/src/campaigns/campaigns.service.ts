@@ -8,13 +8,13 @@ import {
 } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { defineSearchAttributeKey } from '@temporalio/common';
 import type { SignalDefinition } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { EngineConfig } from '@engine/config';
 import type { CampaignStateView } from '@engine/contracts';
 import {
   CAMPAIGN_WORKFLOW_TYPE,
+  campaignSearchAttributes,
   campaignWorkflowId,
   cancelSignal,
   didsChangedSignal,
@@ -54,11 +54,6 @@ import type {
 } from './campaign.dto';
 import { toCampaignView } from './campaign-view';
 import { mapTemporalError } from './temporal-errors';
-
-const CampaignIdKey = defineSearchAttributeKey('CampaignId', 'KEYWORD');
-const CustomerIdKey = defineSearchAttributeKey('CustomerId', 'KEYWORD');
-const CampaignChannelKey = defineSearchAttributeKey('CampaignChannel', 'KEYWORD');
-const CampaignStatusKey = defineSearchAttributeKey('CampaignStatus', 'KEYWORD');
 
 /** How long a start/pause/resume/cancel waits for the workflow to write the new status. */
 const TRANSITION_WAIT_MS = 5_000;
@@ -247,12 +242,12 @@ export class CampaignsService {
         args: [{ campaignId }],
         workflowIdConflictPolicy: 'FAIL',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: CampaignIdKey, value: campaignId },
-          { key: CustomerIdKey, value: customerId },
-          { key: CampaignChannelKey, value: campaign.channel },
-          { key: CampaignStatusKey, value: 'created' },
-        ],
+        typedSearchAttributes: campaignSearchAttributes({
+          campaignId,
+          customerId,
+          channel: campaign.channel,
+          status: 'created',
+        }),
       });
     } catch (err) {
       const mapped = mapTemporalError(err);

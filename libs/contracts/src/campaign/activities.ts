@@ -27,6 +27,12 @@ export interface DialBatchResult {
   hasQueued: boolean;
   /** When the earliest queued prospect becomes due (ISO), if any. */
   nextDueAt: string | null;
+  /**
+   * Set when the tick claimed nothing because the channel pool had no free slot: the workflow waits
+   * for one of its calls to end, or at most this long (a lease of another campaign may end first),
+   * instead of claiming and requeueing on every tick. Absent in results of older workers.
+   */
+  channelWait?: { retryAfterMs: number } | null;
 }
 
 export interface RecordOutcomesInput {

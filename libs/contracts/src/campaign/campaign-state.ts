@@ -17,7 +17,10 @@ export interface CampaignCounters {
   outcomes: Record<string, number>;
   dnc: number;
   outsideWindow: number;
+  /** Prospects claimed that then found no free channel (another campaign took it first): real contention. */
   poolFull: number;
+  /** Ticks that found the channel pool full and waited for a channel instead of claiming. */
+  poolWaits: number;
   noDid: number;
   originateFailed: number;
   callbackTimeouts: number;
@@ -29,6 +32,12 @@ export interface CarriedCampaignState {
   pauseReason: string | null;
   autoPaused: boolean;
   cancelRequested: boolean;
+  /** The reason given with a cancel not yet applied (absent in runs handed over by older code). */
+  cancelReason?: string | null;
+  /** A pause not yet applied when the run handed over, with its reason. */
+  pauseRequest?: { reason: string | null } | null;
+  /** A resume not yet applied when the run handed over. */
+  resumeRequested?: boolean;
   counters: CampaignCounters;
   inFlight: InFlightCall[];
   pendingOutcomes: CallOutcomeReport[];

@@ -1,0 +1,92 @@
+import type { CampaignWorkflowResult, DialBatchResult } from '@engine/contracts';
+import { dialAllowance, nextTickAt } from '@engine/domain';
+import { campaignActivities as acts } from './campaign-activities';
+import type { CampaignRun } from './campaign-run';
+import { autoPauseForNoDids } from './control-step';
+
+/**
+ * One turn of a dialing voice campaign: finish when nothing is left, sleep while nothing is due or
+ * no channel is free, wait for the next paced tick, then dial what the pace allows. Returns the
+ * workflow's result once the campaign completed.
+ */
+export async function voiceStep(run: CampaignRun): Promise<CampaignWorkflowResult | undefined> {
+  const { state } = run;
+  if (state.nextDueMs === null) return finishWhenDone(run);
+  if (state.nextDueMs > Date.now() + run.pacing.tickMs) {
+    await waitForNextDue(run, state.nextDueMs);
+    return undefined;
+  }
+  if (state.channelWaitUntilMs !== null) {
+    if (Date.now() < state.channelWaitUntilMs) {
+      // Woken early by an outcome: the loop records it (freeing a channel) and comes back here.
+      await run.waitUntil(state.channelWaitUntilMs);
+      return undefined;
+    }
+    state.channelWaitUntilMs = null;
+  }
+  if (Date.now() < state.tickAtMs) {
+    await run.waitUntil(state.tickAtMs, true);
+    if (Date.now() < state.tickAtMs) return undefined;
+  }
+  const allowance = dialAllowance(run.pacing, state.paceAnchorMs, state.dialedSinceAnchor, Date.now());
+  state.tickAtMs = nextTickAt(run.pacing, state.tickAtMs, Date.now());
+  if (allowance === 0 || state.controlPending()) return undefined;
+  await dialBatch(run, allowance);
+  return undefined;
+}
+
+/**
+ * Nothing queued: once no call is in flight and no outcome waits, the database has the last word
+ * (calls it knows of that the workflow lost track of are tracked now, claims without an attempt go
+ * back to the queue); the campaign completes when nothing is left at all.
+ */
+async function finishWhenDone(run: CampaignRun): Promise<CampaignWorkflowResult | undefined> {
+  const { state, settings } = run;
+  if (state.inFlight.size > 0 || state.pending.length > 0) {
+    await run.waitUntil(null);
+    return undefined;
+  }
+  const final = await acts.finalizeCampaign(settings);
+  for (const orphan of final.orphanAttempts)
+    state.inFlight.set(orphan.attemptId, { ...orphan, dialedAtMs: Date.now() });
+  if (final.requeued > 0) state.nextDueMs = Date.now();
+  if (final.complete && state.inFlight.size === 0) return run.complete();
+  return undefined;
+}
+
+/** Nothing due for a while (closed windows, retry delays): sleep until then, then restart the pace. */
+async function waitForNextDue(run: CampaignRun, dueMs: number): Promise<void> {
+  await run.waitUntil(dueMs);
+  if (Date.now() >= (run.state.nextDueMs ?? Infinity)) run.restartPace();
+}
+
+/** Dials up to `allowance` prospects in one activity and takes in what it reports. */
+async function dialBatch(run: CampaignRun, allowance: number): Promise<void> {
+  const { state, settings } = run;
+  state.batchSeq += 1;
+  const result = await acts.dialNextBatch({
+    settings,
+    batchToken: `${settings.campaignId}:batch:${state.batchSeq}`,
+    limit: allowance,
+  });
+  const dialedAtMs = Date.now();
+  for (const call of result.dialed) state.inFlight.set(call.attemptId, { ...call, dialedAtMs });
+  state.dialedSinceAnchor += result.dialed.length;
+  countBatch(run, result);
+  state.nextDueMs = result.hasQueued ? (result.nextDueAt ? Date.parse(result.nextDueAt) : Date.now()) : null;
+  if (result.channelWait) {
+    state.counters.poolWaits += 1;
+    state.channelWaitUntilMs = Date.now() + result.channelWait.retryAfterMs;
+  }
+  if (result.noDids) await autoPauseForNoDids(run);
+}
+
+function countBatch(run: CampaignRun, result: DialBatchResult): void {
+  const { counters } = run.state;
+  counters.dialed += result.dialed.length;
+  counters.dnc += result.counts.dnc;
+  counters.outsideWindow += result.counts.outsideWindow;
+  counters.poolFull += result.counts.poolFull;
+  counters.noDid += result.counts.noDid;
+  counters.originateFailed += result.counts.originateFailed;
+}
