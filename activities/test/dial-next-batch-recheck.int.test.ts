@@ -11,7 +11,7 @@ import {
   startCampaignStack,
   zoneWithLocalHour,
 } from '@engine/testing';
-import { createDialNextBatch } from '../src/campaign/dial-next-batch';
+import { createDialNextBatch } from '../src/campaign/dial/dial-next-batch';
 
 /**
  * An attempt that already exists when a batch runs (the batch is a retry of one that died, or the

@@ -3,8 +3,9 @@ import { countProspectsByStatus, setCampaignStatus } from '@engine/db';
 import type { CampaignActivityDeps } from './campaign-deps';
 
 /**
- * Writes the status the workflow decided and publishes its event. Idempotent on `changeId`: the
- * write is a plain SET and the event carries `changeId` as its dedupe key.
+ * Writes the status the workflow decided and publishes its event, in one transaction (a reader
+ * never sees the status without its event). Idempotent on `changeId`: the write is a plain SET
+ * and the event carries `changeId` as its dedupe key.
  */
 export function createApplyCampaignStatus({
   db,
@@ -13,7 +14,6 @@ export function createApplyCampaignStatus({
 }: Pick<CampaignActivityDeps, 'db' | 'events' | 'now'>) {
   return async function applyCampaignStatus(input: ApplyStatusInput): Promise<void> {
     const { settings, status, reason = null } = input;
-    await setCampaignStatus(db, settings.campaignId, status, reason, now?.() ?? new Date());
     const base = { customerId: settings.customerId, campaignId: settings.campaignId };
     let event: EngineEvent;
     switch (input.event) {
@@ -44,6 +44,8 @@ export function createApplyCampaignStatus({
         };
         break;
     }
-    await events.publish(event, input.changeId);
+    await events.publish(event, input.changeId, {
+      alongside: (tx) => setCampaignStatus(tx, settings.campaignId, status, reason, now?.() ?? new Date()),
+    });
   };
 }

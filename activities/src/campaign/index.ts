@@ -7,13 +7,14 @@ import {
   createFinalizeCampaign,
   createPublishCampaignStats,
 } from './campaign-housekeeping';
-import { createDialNextBatch } from './dial-next-batch';
+import { createDialNextBatch } from './dial/dial-next-batch';
 import { createEngineMetrics, withEngineMetrics } from './engine-metrics';
 import { createLoadCampaignSettings } from './load-campaign-settings';
 import { createRecordCallOutcomes } from './record-call-outcomes';
 import { createResolveStaleAttempts } from './resolve-stale-attempts';
 import { withKeepAlive } from './keep-alive';
-import { createExpireSmsReceipts, createSendNextSms } from './send-next-sms';
+import { createExpireSmsReceipts } from './sms/expire-sms-receipts';
+import { createSendNextSms } from './sms/send-next-sms';
 
 export type { CampaignActivityDeps } from './campaign-deps';
 export { attemptIdFor } from './attempt-id';
@@ -43,4 +44,5 @@ export function createCampaignActivities(deps: CampaignActivityDeps): CampaignAc
   return withKeepAlive(counted);
 }
 export { activityServerClock } from './activity-clock';
-export { createExpireSmsReceipts, createSendNextSms } from './send-next-sms';
+export { createExpireSmsReceipts } from './sms/expire-sms-receipts';
+export { createSendNextSms } from './sms/send-next-sms';

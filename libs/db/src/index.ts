@@ -25,3 +25,6 @@ export * from './repositories/campaign-admin.repository';
 export * from './repositories/prospect-admin.repository';
 export * from './repositories/did-admin.repository';
 export * from './repositories/suppression-admin.repository';
+export * from './repositories/call-attempts.repository';
+export * from './repositories/sms-messages.repository';
+export * from './repositories/prospect-progress.repository';

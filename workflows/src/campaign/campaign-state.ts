@@ -14,6 +14,7 @@ export const OUTCOME_FLUSH_SIZE = 200;
 export function emptyCounters(): CampaignCounters {
   return {
     dialed: 0,
+    claimed: 0,
     outcomes: {},
     dnc: 0,
     outsideWindow: 0,
@@ -80,6 +81,8 @@ export class CampaignState {
   wake = false;
   /** When the next paced tick may dial (workflow time, ms). */
   tickAtMs: number;
+  /** The tick whose dial already waited for the inbox to be recorded (see voiceStep). */
+  flushedForTickMs: number | null = null;
   /** The channel pool was full: no claim before this (workflow time, ms), unless a call ends first. */
   channelWaitUntilMs: number | null = null;
   lastStatsAtMs: number;

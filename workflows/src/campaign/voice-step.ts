@@ -1,8 +1,12 @@
+import { patched } from '@temporalio/workflow';
 import type { CampaignWorkflowResult, DialBatchResult } from '@engine/contracts';
 import { dialAllowance, nextTickAt } from '@engine/domain';
 import { campaignActivities as acts } from './campaign-activities';
 import type { CampaignRun } from './campaign-run';
 import { autoPauseForNoDids } from './control-step';
+
+/** Version marker: a tick records the outcomes waiting in the inbox before it dials. */
+const FLUSH_BEFORE_DIAL = 'flush-outcomes-before-dial';
 
 /**
  * One turn of a dialing voice campaign: finish when nothing is left, sleep while nothing is due or
@@ -27,6 +31,13 @@ export async function voiceStep(run: CampaignRun): Promise<CampaignWorkflowResul
   if (Date.now() < state.tickAtMs) {
     await run.waitUntil(state.tickAtMs, true);
     if (Date.now() < state.tickAtMs) return undefined;
+  }
+  // Outcomes that came in during the wait free channels: record them before counting free ones.
+  // (Runs recorded before this change dialed first; they replay as they ran.)
+  // Once per tick, so that a steady stream of outcomes cannot hold the dial back.
+  if (state.pending.length > 0 && state.flushedForTickMs !== state.tickAtMs && patched(FLUSH_BEFORE_DIAL)) {
+    state.flushedForTickMs = state.tickAtMs;
+    return undefined;
   }
   const allowance = dialAllowance(run.pacing, state.paceAnchorMs, state.dialedSinceAnchor, Date.now());
   state.tickAtMs = nextTickAt(run.pacing, state.tickAtMs, Date.now());
@@ -84,6 +95,7 @@ async function dialBatch(run: CampaignRun, allowance: number): Promise<void> {
 function countBatch(run: CampaignRun, result: DialBatchResult): void {
   const { counters } = run.state;
   counters.dialed += result.dialed.length;
+  counters.claimed += result.counts.claimed;
   counters.dnc += result.counts.dnc;
   counters.outsideWindow += result.counts.outsideWindow;
   counters.poolFull += result.counts.poolFull;

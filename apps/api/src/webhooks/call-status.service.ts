@@ -7,6 +7,7 @@ import type { CallOutcomeReport } from '@engine/contracts';
 import type { EngineConfig } from '@engine/config';
 import { callOutcomesSignal, campaignWorkflowId } from '@engine/contracts';
 import type { Database } from '@engine/db';
+import { findAttemptForStatusUpdate } from '@engine/db';
 import type { CallStatusUpdate } from '@engine/providers';
 import { MicroBatcher } from '../common/micro-batcher';
 import { DB, ENGINE_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
@@ -42,16 +43,7 @@ export class CallStatusService implements OnModuleDestroy {
   }
 
   async deliver(update: CallStatusUpdate): Promise<CallStatusDisposition> {
-    const attempt = await this.db
-      .selectFrom('call_attempts')
-      .select(['id', 'campaign_id', 'provider'])
-      .where((eb) =>
-        eb.or([
-          eb('id', '=', isUuid(update.attemptId) ? update.attemptId : '00000000-0000-0000-0000-000000000000'),
-          eb.and([eb('provider', '=', update.provider), eb('provider_call_id', '=', update.providerCallId)]),
-        ]),
-      )
-      .executeTakeFirst();
+    const attempt = await findAttemptForStatusUpdate(this.db, update);
     if (!attempt) {
       this.logger.warn(
         `call status for unknown attempt ${update.attemptId} (${update.provider} ${update.providerCallId})`,
@@ -77,8 +69,4 @@ export class CallStatusService implements OnModuleDestroy {
       throw err;
     }
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Database } from '@engine/db';
+import { applyReceiptStatus, applyReceiptToProspect, lockMessageForReceipt } from '@engine/db';
 import type { SmsDeliveryUpdate } from '@engine/providers';
 import type { EventBus } from '@engine/redis';
 import { DB, EVENT_BUS } from '../infrastructure/tokens';
@@ -30,47 +30,18 @@ export class SmsStatusService {
     const rank = RANK[update.status];
     const at = new Date(update.occurredAt);
     const result = await this.db.transaction().execute(async (tx) => {
-      const message = await tx
-        .selectFrom('sms_messages')
-        .innerJoin('campaigns', 'campaigns.id', 'sms_messages.campaign_id')
-        .select([
-          'sms_messages.id',
-          'sms_messages.status',
-          'sms_messages.prospect_id',
-          'sms_messages.campaign_id',
-          'campaigns.customer_id',
-        ])
-        .where((eb) =>
-          eb.or([
-            eb.and([
-              eb('sms_messages.provider', '=', update.provider),
-              eb('sms_messages.provider_message_id', '=', update.providerMessageId),
-            ]),
-            eb(
-              'sms_messages.id',
-              '=',
-              isUuid(update.messageId) ? update.messageId : '00000000-0000-0000-0000-000000000000',
-            ),
-          ]),
-        )
-        .forUpdate('sms_messages')
-        .executeTakeFirst();
+      const message = await lockMessageForReceipt(tx, update);
       if (!message) return { disposition: 'unknown_message' as const };
       if (RANK[message.status] >= rank) return { disposition: 'ignored_stale' as const };
-      await tx
-        .updateTable('sms_messages')
-        .set({
-          status: update.status,
-          status_updated_at: at,
-          ...(update.errorCode ? { error: update.errorCode } : {}),
-        })
-        .where('id', '=', message.id)
-        .execute();
+      await applyReceiptStatus(tx, message.id, update.status, at, update.errorCode ?? null);
       if (update.status !== 'sent') {
-        await sql`
-          update prospects set status = ${update.status}, last_outcome = ${update.status}, updated_at = now(),
-                 status_reason = ${update.errorCode ?? null}
-          where id = ${message.prospect_id} and status in ('sending', 'sent')`.execute(tx);
+        await applyReceiptToProspect(
+          tx,
+          message.prospect_id,
+          update.status,
+          update.errorCode ?? null,
+          new Date(),
+        );
       }
       return { disposition: 'applied' as const, message };
     });
@@ -103,8 +74,4 @@ export class SmsStatusService {
     }
     return result.disposition;
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

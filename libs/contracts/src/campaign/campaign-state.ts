@@ -14,6 +14,8 @@ export interface InFlightCall {
 
 export interface CampaignCounters {
   dialed: number;
+  /** Prospects taken from the queue by dial ticks (a prospect put back and taken again counts twice). */
+  claimed: number;
   outcomes: Record<string, number>;
   dnc: number;
   outsideWindow: number;

@@ -1,14 +1,17 @@
 import type { Executor } from '../database';
 import type { DidHealthEvent, NewDidHealthEvent } from '../tables/did-health-events.table';
 
-/** Records a call's health event; a second record for the same attempt is ignored (idempotent). */
-export async function insertDidHealthEvent(db: Executor, event: NewDidHealthEvent): Promise<boolean> {
-  const result = await db
+/** Records calls' health events; a second record for the same attempt is ignored (idempotent). */
+export async function insertDidHealthEvents(
+  db: Executor,
+  events: readonly NewDidHealthEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await db
     .insertInto('did_health_events')
-    .values(event)
+    .values([...events])
     .onConflict((oc) => oc.column('call_attempt_id').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    .execute();
 }
 
 /** The DID's most recent calls, newest first, optionally only those since `since`. */

@@ -58,20 +58,35 @@ const healthy = (req: { minScore: number; minCalls?: number }) =>
 const hourStart = (now: Date) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
 const utcDay = (now: Date) => now.toISOString().slice(0, 10);
 
+/** The DID's hourly cap now: a warming DID's share, a ramping DID's growing share, else none. */
+const hourlyCap = (req: DidSelectionRequest) => {
+  const caps = req.caps ?? DEFAULT_DID_CAPS;
+  return sql`(case
+        when state = 'warming' then greatest(1, floor(${caps.rampHourlyCalls}::float8 * ${caps.warmingShare}::float8))
+        when ramp_until is not null and ramp_until > ${req.now}::timestamptz then greatest(1, floor(${caps.rampHourlyCalls}::float8 *
+          greatest(${caps.rampFloor}::float8, extract(epoch from (${req.now}::timestamptz - ramp_started_at))
+            / nullif(extract(epoch from (ramp_until - ramp_started_at)), 0))))
+        else 2147483647
+      end)`;
+};
+
 /** The DID may place one more call now under its daily, ramp and warming caps. */
 const withinCaps = (req: DidSelectionRequest) => {
   const caps = req.caps ?? DEFAULT_DID_CAPS;
   const hour = hourStart(req.now);
   const day = utcDay(req.now);
   return sql`(day_bucket is distinct from ${day}::date or day_calls < ${caps.dailyCap}::int)
-    and (hour_bucket is distinct from ${hour}::timestamptz or hour_calls < (
-      case
-        when state = 'warming' then greatest(1, floor(${caps.rampHourlyCalls}::float8 * ${caps.warmingShare}::float8))
-        when ramp_until is not null and ramp_until > ${req.now}::timestamptz then greatest(1, floor(${caps.rampHourlyCalls}::float8 *
-          greatest(${caps.rampFloor}::float8, extract(epoch from (${req.now}::timestamptz - ramp_started_at))
-            / nullif(extract(epoch from (ramp_until - ramp_started_at)), 0))))
-        else 2147483647
-      end))`;
+    and (hour_bucket is distinct from ${hour}::timestamptz or hour_calls < ${hourlyCap(req)})`;
+};
+
+/** Calls the DID may still place now under its daily and hourly caps (may be 0 or less). */
+const callsLeft = (req: DidSelectionRequest) => {
+  const caps = req.caps ?? DEFAULT_DID_CAPS;
+  const hour = hourStart(req.now);
+  const day = utcDay(req.now);
+  return sql`least(
+      ${caps.dailyCap}::bigint - case when day_bucket = ${day}::date then day_calls else 0 end,
+      ${hourlyCap(req)}::bigint - case when hour_bucket = ${hour}::timestamptz then hour_calls else 0 end)`;
 };
 
 /** Counts the call against the hour and day buckets, in the same statement that picks the DID. */
@@ -227,4 +242,20 @@ export async function advanceDidLifecycle(
     .returning(['id', 'customer_id', 'number'])
     .execute();
   return { rampedIn, warmed };
+}
+
+/**
+ * How many calls the DIDs a selection could use may still place now under their caps, counted up
+ * to `upTo` (a dial tick claims no more prospects than that). 0 means no usable DID at all.
+ */
+export async function didCallCapacity(db: Executor, req: DidSelectionRequest, upTo: number): Promise<number> {
+  const result = await sql<{ capacity: number }>`
+    select least(coalesce(sum(least(left_now, ${upTo}::bigint)), 0), ${upTo}::bigint)::int as capacity
+    from (
+      select ${callsLeft(req)} as left_now from dids
+      where customer_id = ${req.customerId} and state in ('active', 'warming') and ${healthy(req)}
+        ${callerIdFilter(req.callerIds)}
+    ) d
+    where left_now > 0`.execute(db);
+  return result.rows[0]?.capacity ?? 0;
 }

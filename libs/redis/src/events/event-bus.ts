@@ -1,9 +1,18 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { EngineEvent, StoredEngineEvent } from '@engine/contracts';
 import { eventChannel } from '@engine/contracts';
 import type { Database, EventRow } from '@engine/db';
 import type { Redis } from 'ioredis';
+
+/** Options of one publish. */
+export interface PublishOptions {
+  /**
+   * Writes that must commit together with the events, in the same transaction: whoever reads the
+   * database then sees both or neither (a campaign's new status and its event, say).
+   */
+  alongside?: (tx: Transaction<Database>) => Promise<unknown>;
+}
 
 export interface EventBusOptions {
   /** Prepended to pub/sub channel names (tests use it to stay apart); empty in production. */
@@ -43,8 +52,12 @@ export class EventBus {
     return `${this.options.channelPrefix ?? ''}${channel}`;
   }
 
-  async publish(event: EngineEvent, dedupeKey?: string): Promise<StoredEngineEvent> {
-    const [stored] = await this.publishMany([{ event, dedupeKey }]);
+  async publish(
+    event: EngineEvent,
+    dedupeKey?: string,
+    options: PublishOptions = {},
+  ): Promise<StoredEngineEvent> {
+    const [stored] = await this.publishMany([{ event, dedupeKey }], options);
     return stored!;
   }
 
@@ -54,10 +67,12 @@ export class EventBus {
    */
   async publishMany(
     items: ReadonlyArray<{ event: EngineEvent; dedupeKey?: string }>,
+    options: PublishOptions = {},
   ): Promise<StoredEngineEvent[]> {
     if (items.length === 0) return [];
     const customers = [...new Set(items.map((i) => i.event.customerId))].sort();
     const rows = await this.db.transaction().execute(async (tx) => {
+      if (options.alongside) await options.alongside(tx);
       for (const customerId of customers) {
         await sql`select pg_advisory_xact_lock(hashtext(${`events:${customerId}`}))`.execute(tx);
       }

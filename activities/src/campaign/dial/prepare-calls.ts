@@ -1,0 +1,128 @@
+import type { CallAttempt, ClaimedProspect, Did } from '@engine/db';
+import { findAttemptsById, NOT_ORIGINATED, selectDidForCall } from '@engine/db';
+import { areaCodeOf, isCallable, nextWindowOpen, resolveRecipientZones } from '@engine/domain';
+import { attemptIdFor } from '../attempt-id';
+import type { CampaignActivityDeps } from '../campaign-deps';
+import { dncEvent } from '../dnc-event';
+import type { DialBatch, ReadyCall } from './dial-batch';
+
+/**
+ * Turns the claimed prospects into calls ready to dial: suppressed numbers are reported
+ * (`campaign.prospect.dnc`, already cancelled by the claim); an attempt a retried tick already
+ * dialed is reported again, one already settled is counted; outside the calling window the
+ * prospect waits for the opening (spread); then a channel lease keyed by the attempt id (pool
+ * full: back in a few seconds, not a failure) and a caller ID (none: back to the queue, and the
+ * campaign pauses).
+ */
+export async function prepareCalls(
+  deps: CampaignActivityDeps,
+  batch: DialBatch,
+  claimed: readonly ClaimedProspect[],
+): Promise<ReadyCall[]> {
+  const suppressed = claimed.filter((p) => p.suppressed);
+  batch.result.counts.dnc += suppressed.length;
+  for (const p of suppressed) batch.event(dncEvent(batch.settings, p));
+
+  const live = claimed.filter((p) => !p.suppressed && p.status === 'dialing');
+  const existing = await findAttemptsById(
+    deps.db,
+    live.map((p) => attemptIdFor(p.id, p.attempt_count)),
+  );
+  const ready: ReadyCall[] = [];
+  for (const prospect of live) {
+    const call = await prepareCall(
+      deps,
+      batch,
+      prospect,
+      existing.get(attemptIdFor(prospect.id, prospect.attempt_count)),
+    );
+    if (call) ready.push(call);
+  }
+  return ready;
+}
+
+async function prepareCall(
+  deps: CampaignActivityDeps,
+  batch: DialBatch,
+  prospect: ClaimedProspect,
+  existing: CallAttempt | undefined,
+): Promise<ReadyCall | undefined> {
+  const { result, settings, now } = batch;
+  const attemptNumber = prospect.attempt_count;
+  const attemptId = attemptIdFor(prospect.id, attemptNumber);
+  if (existing?.status === 'in_progress') {
+    // Dialed by an earlier try of this batch: report it, do not dial again.
+    result.dialed.push({ attemptId, prospectId: prospect.id, didId: existing.did_id });
+    return undefined;
+  }
+  if (
+    existing &&
+    (existing.status === 'completed' || (existing.status === 'failed' && existing.error !== NOT_ORIGINATED))
+  ) {
+    result.settled += 1;
+    return undefined;
+  }
+
+  const zones = resolveRecipientZones({
+    prospectZone: prospect.timezone,
+    e164: prospect.phone,
+    campaignZone: settings.timezone,
+  }).zones;
+  // An existing attempt is checked again right before the carrier (see originateCalls).
+  if (!existing && !isCallable(now, 'voice', zones)) {
+    batch.requeue(
+      prospect,
+      nextWindowOpen(now, 'voice', zones, { spreadKey: String(prospect.id) }),
+      'outside_window',
+    );
+    result.counts.outsideWindow += 1;
+    return undefined;
+  }
+
+  const lease = await deps.semaphore.acquire(
+    'campaign',
+    attemptId,
+    leaseTtlMs(settings.callbackTimeoutSeconds),
+  );
+  if (!lease.acquired) {
+    // Another campaign took the channel since this tick counted the free ones: real contention.
+    batch.requeue(prospect, new Date(now.getTime() + lease.retryAfterMs), 'pool_full', !existing);
+    result.counts.poolFull += 1;
+    return undefined;
+  }
+
+  const did = await callerIdFor(deps, batch, prospect, existing);
+  if (!did) {
+    result.noDids = true;
+    await deps.semaphore.release('campaign', attemptId);
+    batch.requeue(prospect, now, 'no_dids', !existing);
+    result.counts.noDid += 1;
+    return undefined;
+  }
+  return { prospect, attemptId, attemptNumber, did, existing, zones };
+}
+
+/** The attempt's own caller ID if it has one (a retry keeps it), else the best one now. */
+async function callerIdFor(
+  deps: CampaignActivityDeps,
+  batch: DialBatch,
+  prospect: ClaimedProspect,
+  existing: CallAttempt | undefined,
+): Promise<Pick<Did, 'id' | 'number'> | undefined> {
+  if (existing?.did_id && existing.from_number) return { id: existing.did_id, number: existing.from_number };
+  // Once one selection found none, the others of this tick would too.
+  if (batch.result.noDids) return undefined;
+  return selectDidForCall(deps.db, {
+    customerId: batch.settings.customerId,
+    areaCode: areaCodeOf(prospect.phone) ?? null,
+    callerIds: batch.settings.callerIds,
+    minScore: batch.settings.minDidScore,
+    now: batch.now,
+    ...(deps.didCaps ? { caps: deps.didCaps } : {}),
+  });
+}
+
+/** A lease outlives the longest call plus the callback timeout, so only a lost callback expires it. */
+function leaseTtlMs(callbackTimeoutSeconds: number): number {
+  return (callbackTimeoutSeconds + 300) * 1000;
+}

@@ -1,0 +1,165 @@
+import type { SmsTickResult } from '@engine/contracts';
+import type { ClaimedProspect, SmsMessage } from '@engine/db';
+import {
+  cancelProspect,
+  cancelUnsentMessage,
+  deleteUnsentMessage,
+  failMessage,
+  failProspect,
+  insertSendingMessage,
+  isSuppressed,
+  markMessageSent,
+  markProspectSent,
+  requeueProspects,
+  selectDidForSms,
+} from '@engine/db';
+import { areaCodeOf, isCallable, nextWindowOpen } from '@engine/domain';
+import { ProviderRequestError } from '@engine/providers';
+import type { ComposedMessage } from './compose-message';
+import type { SmsTick } from './sms-tick';
+
+/** The prospect of a tick with everything known about its message so far. */
+export interface Outgoing {
+  prospect: ClaimedProspect;
+  messageId: string;
+  existing: SmsMessage | undefined;
+  message: ComposedMessage;
+  zones: readonly string[];
+}
+
+/**
+ * Records a new message as `sending` under a caller ID free of its gap (written before the carrier
+ * is called, so a retry finds it). Returns the sender, or the tick's outcome when no DID may send:
+ * every DID inside its gap is a short wait; no DID able to send at all pauses the campaign.
+ */
+export async function recordMessage(tick: SmsTick, out: Outgoing): Promise<string | SmsTickResult> {
+  if (out.existing?.from_number) return out.existing.from_number;
+  const { deps, settings, now } = tick;
+  const did = await selectDidForSms(deps.db, {
+    customerId: settings.customerId,
+    areaCode: areaCodeOf(out.prospect.phone) ?? null,
+    callerIds: settings.callerIds,
+    minScore: settings.minDidScore,
+    now,
+    gapMs: settings.smsGapMinutes * 60_000,
+    ...(deps.didCaps ? { caps: deps.didCaps } : {}),
+  });
+  if (!did) {
+    const anyUsable = (await tick.usableDids()) > 0;
+    const gapWait = new Date(now.getTime() + Math.max(5_000, (settings.smsGapMinutes * 60_000) / 10));
+    await requeueProspects(deps.db, [
+      { id: out.prospect.id, at: anyUsable ? gapWait : now, refundAttempt: true, reason: 'no_did_free' },
+    ]);
+    return tick.finish(anyUsable ? 'no_did_free' : 'no_dids', false, !anyUsable);
+  }
+  await insertSendingMessage(deps.db, {
+    id: out.messageId,
+    prospect_id: out.prospect.id,
+    campaign_id: settings.campaignId,
+    attempt_number: out.prospect.attempt_count,
+    did_id: did.id,
+    from_number: did.number,
+    to_number: out.prospect.phone,
+    body: out.message.body,
+    encoding: out.message.encoding,
+    segments: out.message.segments,
+    provider: deps.sms.name,
+  });
+  return did.number;
+}
+
+/**
+ * Hands the message to the carrier and records the result. A message found `sending` (an earlier
+ * try may have reached the carrier) is looked up first and never sent blind a second time; one
+ * the carrier never got was written maybe minutes ago, so suppression and the window are checked
+ * again first. A refusal fails message and prospect for good; anything else is thrown, and the
+ * activity's retry looks the message up before sending again.
+ */
+export async function sendMessage(tick: SmsTick, out: Outgoing, from: string): Promise<SmsTickResult> {
+  const { deps } = tick;
+  let providerMessageId: string;
+  try {
+    const known =
+      out.existing?.status === 'sending' ? await deps.sms.lookupMessage(out.messageId) : undefined;
+    if (out.existing && (out.existing.status === 'queued' || out.existing.status === 'sending') && !known) {
+      const withheld = await recheckBeforeSending(tick, out);
+      if (withheld) return tick.finish(withheld);
+    }
+    providerMessageId =
+      known?.providerMessageId ??
+      (
+        await deps.sms.sendSms({
+          messageId: out.messageId,
+          to: out.prospect.phone,
+          from,
+          body: out.message.body,
+          callbackUrl: deps.smsStatusCallbackUrl,
+        })
+      ).providerMessageId;
+  } catch (err) {
+    if (err instanceof ProviderRequestError && !err.retryable) return refused(tick, out, err.message);
+    throw err;
+  }
+  await deps.db.transaction().execute(async (tx) => {
+    await markMessageSent(tx, out.messageId, providerMessageId, tick.now);
+    await markProspectSent(tx, out.prospect.id, tick.now);
+  });
+  await tick.publish(
+    {
+      customerId: tick.settings.customerId,
+      campaignId: tick.settings.campaignId,
+      type: 'campaign.sms.sent',
+      payload: {
+        prospectId: out.prospect.id,
+        messageId: out.messageId,
+        to: out.prospect.phone,
+        from,
+        segments: out.message.segments,
+      },
+    },
+    `sms.sent:${out.messageId}`,
+  );
+  return tick.finish('sent', true);
+}
+
+/**
+ * Suppressed since: the message is cancelled and so is the prospect (`campaign.prospect.dnc`).
+ * Outside the window now: the unsent message is dropped and the prospect waits for the opening
+ * (a fresh message, and a fresh DID within its gap, then).
+ */
+async function recheckBeforeSending(tick: SmsTick, out: Outgoing): Promise<'dnc' | 'outside_window' | null> {
+  const { db } = tick.deps;
+  const at = tick.deps.now?.() ?? new Date();
+  if (await isSuppressed(db, tick.settings.customerId, out.prospect.phone)) {
+    await db.transaction().execute(async (tx) => {
+      await cancelUnsentMessage(tx, out.messageId, 'dnc', at);
+      await cancelProspect(tx, out.prospect.id, 'dnc', 'sending', at);
+    });
+    await tick.publishDnc(out.prospect);
+    return 'dnc';
+  }
+  if (isCallable(at, 'sms', out.zones)) return null;
+  await deleteUnsentMessage(db, out.messageId);
+  const opening = nextWindowOpen(at, 'sms', out.zones, { spreadKey: String(out.prospect.id) });
+  await requeueProspects(db, [
+    { id: out.prospect.id, at: opening, refundAttempt: true, reason: 'outside_window' },
+  ]);
+  return 'outside_window';
+}
+
+async function refused(tick: SmsTick, out: Outgoing, error: string): Promise<SmsTickResult> {
+  await tick.deps.db.transaction().execute(async (tx) => {
+    await failMessage(tx, out.messageId, error, tick.now);
+    await failProspect(tx, out.prospect.id, `carrier refused: ${error}`.slice(0, 300), 'sending', tick.now);
+  });
+  await tick.publish(
+    {
+      customerId: tick.settings.customerId,
+      campaignId: tick.settings.campaignId,
+      type: 'campaign.sms.failed',
+      payload: { prospectId: out.prospect.id, messageId: out.messageId, error },
+    },
+    `sms.failed:${out.messageId}`,
+  );
+  return tick.finish('failed');
+}

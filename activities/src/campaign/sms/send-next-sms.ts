@@ -1,0 +1,53 @@
+import type { SmsTickInput, SmsTickResult } from '@engine/contracts';
+import { findSmsMessage, requeueProspects } from '@engine/db';
+import { isCallable, nextWindowOpen, resolveRecipientZones } from '@engine/domain';
+import { attemptIdFor } from '../attempt-id';
+import type { CampaignActivityDeps } from '../campaign-deps';
+import { composeMessage } from './compose-message';
+import { recordMessage, sendMessage } from './send-message';
+import { SmsTick } from './sms-tick';
+
+/**
+ * One tick of an SMS drip: claims the next due prospect and texts it. Suppressed numbers are
+ * cancelled (`campaign.prospect.dnc`); outside 07:00–19:00 in the recipient's zone the prospect
+ * waits for the window; the template is rendered (a missing variable without fallback skips the
+ * prospect with the reason) and encoded (GSM-7 where possible); a DID is picked under the per-DID
+ * gap. The message row is written (`sending`) before the carrier is called, and a message found
+ * `sending` on a retry is looked up at the carrier, never sent blind a second time.
+ */
+export function createSendNextSms(deps: CampaignActivityDeps) {
+  return async function sendNextSms(input: SmsTickInput): Promise<SmsTickResult> {
+    const tick = new SmsTick(deps, input, deps.now?.() ?? new Date());
+    const prospect = await tick.claim();
+    if (!prospect) return tick.finish('nothing_due');
+    if (prospect.suppressed) {
+      await tick.publishDnc(prospect);
+      return tick.finish('dnc');
+    }
+    if (prospect.status !== 'sending')
+      return tick.finish(prospect.status === 'sent' ? 'sent' : 'skipped', prospect.status === 'sent');
+
+    const messageId = attemptIdFor(prospect.id, prospect.attempt_count);
+    const existing = await findSmsMessage(deps.db, messageId);
+    const zones = resolveRecipientZones({
+      prospectZone: prospect.timezone,
+      e164: prospect.phone,
+      campaignZone: input.settings.timezone,
+    }).zones;
+    // A message already written is checked again right before the carrier (see sendMessage).
+    if (!existing && !isCallable(tick.now, 'sms', zones)) {
+      const at = nextWindowOpen(tick.now, 'sms', zones, { spreadKey: String(prospect.id) });
+      await requeueProspects(deps.db, [
+        { id: prospect.id, at, refundAttempt: true, reason: 'outside_window' },
+      ]);
+      return tick.finish('outside_window');
+    }
+    const message = await composeMessage(tick, prospect, existing);
+    if (!message) return tick.finish('skipped');
+
+    const out = { prospect, messageId, existing, message, zones };
+    const from = await recordMessage(tick, out);
+    if (typeof from !== 'string') return from;
+    return sendMessage(tick, out, from);
+  };
+}

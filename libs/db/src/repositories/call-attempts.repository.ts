@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import type { Executor } from '../database';
+import type { CallAttempt, NewCallAttempt } from '../tables/call-attempts.table';
+
+/**
+ * The `error` of an attempt the carrier confirmed it never received: the same attempt id (and
+ * row) may be dialed again later, with a fresh DNC and window check.
+ */
+export const NOT_ORIGINATED = 'not_originated';
+
+const NO_UUID = '00000000-0000-0000-0000-000000000000';
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** Attempts by id (any campaign), keyed by id. */
+export async function findAttemptsById(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, CallAttempt>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('call_attempts')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The attempts among `ids` that belong to `campaignId` (an outcome names its attempt, not trusted alone). */
+export async function findCampaignAttempts(
+  db: Executor,
+  campaignId: string,
+  ids: readonly string[],
+): Promise<CallAttempt[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('call_attempts')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+}
+
+/**
+ * Records attempts as `originating` before anything reaches the carrier. An attempt that already
+ * exists (same prospect and attempt number) is left as it is: a retried batch changes nothing.
+ */
+export async function insertOriginatingAttempts(
+  db: Executor,
+  attempts: ReadonlyArray<Omit<NewCallAttempt, 'status'>>,
+): Promise<void> {
+  if (attempts.length === 0) return;
+  await db
+    .insertInto('call_attempts')
+    .values(attempts.map((a) => ({ ...a, status: 'originating' as const })))
+    .onConflict((oc) => oc.columns(['prospect_id', 'attempt_number']).doNothing())
+    .execute();
+}
+
+/** Attempts the carrier never got (see {@link NOT_ORIGINATED}) are about to be dialed again. */
+export async function reopenAttempts(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('call_attempts')
+    .set({ status: 'originating', error: null })
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'failed')
+    .where('error', '=', NOT_ORIGINATED)
+    .execute();
+}
+
+/** The carrier accepted these calls: `in_progress` with its call id (only from `originating`). */
+export async function markAttemptsInProgress(
+  db: Executor,
+  accepted: ReadonlyArray<{ attemptId: string; providerCallId: string }>,
+  at: Date,
+): Promise<void> {
+  if (accepted.length === 0) return;
+  await sql`
+    update call_attempts a
+    set status = 'in_progress', provider_call_id = d.provider_call_id, originated_at = ${at}
+    from unnest(${sql.val(accepted.map((d) => d.attemptId))}::uuid[],
+                ${sql.val(accepted.map((d) => d.providerCallId))}::text[]) as d(id, provider_call_id)
+    where a.id = d.id and a.status = 'originating'`.execute(db);
+}
+
+/** The carrier never received this attempt: it may be dialed again under the same id. */
+export async function markAttemptNotOriginated(db: Executor, attemptId: string): Promise<void> {
+  await db
+    .updateTable('call_attempts')
+    .set({ status: 'failed', error: NOT_ORIGINATED })
+    .where('id', '=', attemptId)
+    .where('status', 'in', ['originating', 'failed'])
+    .execute();
+}
+
+/** The carrier refused the call: the attempt fails for good with the carrier's reason. */
+export async function failAttempt(db: Executor, attemptId: string, error: string, at: Date): Promise<void> {
+  await db
+    .updateTable('call_attempts')
+    .set({ status: 'failed', outcome: 'failed', error, completed_at: at })
+    .where('id', '=', attemptId)
+    .execute();
+}
+
+/** One call's final outcome, as {@link completeAttempts} records it. */
+export interface AttemptCompletion {
+  attemptId: string;
+  outcome: string;
+  durationSeconds: number;
+  spamFlagged: boolean;
+  /** How the outcome was learned when it was not the carrier's callback (`callback_timeout`, ...). */
+  resolution: string | null;
+}
+
+/** Completes open attempts with their outcomes in one statement; settled attempts are left alone. */
+export async function completeAttempts(
+  db: Executor,
+  completions: readonly AttemptCompletion[],
+  at: Date,
+): Promise<void> {
+  if (completions.length === 0) return;
+  await sql`
+    update call_attempts a
+    set status = 'completed', outcome = r.outcome, duration_seconds = r.duration,
+        spam_flagged = r.spam, completed_at = ${at}, error = r.resolution
+    from unnest(${sql.val(completions.map((c) => c.attemptId))}::uuid[],
+                ${sql.val(completions.map((c) => c.outcome))}::text[],
+                ${sql.val(completions.map((c) => c.durationSeconds))}::int[],
+                ${sql.val(completions.map((c) => c.spamFlagged))}::boolean[],
+                ${sql.val(completions.map((c) => c.resolution))}::text[])
+      as r(id, outcome, duration, spam, resolution)
+    where a.id = r.id and a.status in ('originating', 'in_progress')`.execute(db);
+}
+
+/** Completed attempts of a campaign by outcome: how many and their total talk time. */
+export async function attemptOutcomeTotals(
+  db: Executor,
+  campaignId: string,
+): Promise<Array<{ outcome: string | null; count: number; durationSeconds: number }>> {
+  const rows = await db
+    .selectFrom('call_attempts')
+    .select((eb) => [
+      'outcome',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('duration_seconds').as('duration'),
+    ])
+    .where('campaign_id', '=', campaignId)
+    .where('status', '=', 'completed')
+    .groupBy('outcome')
+    .execute();
+  return rows.map((r) => ({
+    outcome: r.outcome,
+    count: Number(r.count),
+    durationSeconds: Number(r.duration ?? 0),
+  }));
+}
+
+/**
+ * The attempt a carrier's status update is about: by our attempt id, or by that carrier's own
+ * call id (a carrier call id means nothing under another carrier, so the provider is part of it).
+ */
+export async function findAttemptForStatusUpdate(
+  db: Executor,
+  update: { attemptId: string; provider: string; providerCallId: string },
+): Promise<Pick<CallAttempt, 'id' | 'campaign_id' | 'provider'> | undefined> {
+  return db
+    .selectFrom('call_attempts')
+    .select(['id', 'campaign_id', 'provider'])
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', isUuid(update.attemptId) ? update.attemptId : NO_UUID),
+        eb.and([eb('provider', '=', update.provider), eb('provider_call_id', '=', update.providerCallId)]),
+      ]),
+    )
+    .executeTakeFirst();
+}
