@@ -10,8 +10,14 @@ import type { Database } from '@engine/db';
 import type { CallStatusUpdate } from '@engine/providers';
 import { MicroBatcher } from '../common/micro-batcher';
 import { DB, ENGINE_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { asOurId, matchWebhookTarget } from './webhook-target';
 
-export type CallStatusDisposition = 'delivered' | 'unknown_attempt' | 'campaign_not_running';
+export type CallStatusDisposition =
+  | 'delivered'
+  | 'unknown_attempt'
+  /** The attempt id and the carrier's call id name different attempts: delivered to neither. */
+  | 'attempt_mismatch'
+  | 'campaign_not_running';
 
 /**
  * Hands a verified call-status update to its campaign's workflow. The workflow records it
@@ -42,22 +48,35 @@ export class CallStatusService implements OnModuleDestroy {
   }
 
   async deliver(update: CallStatusUpdate): Promise<CallStatusDisposition> {
-    const attempt = await this.db
+    // call_attempts is queried in place here (its repository is being written elsewhere). Only
+    // attempts placed through the carrier that sent the webhook qualify, whichever id matched.
+    const candidates = await this.db
       .selectFrom('call_attempts')
-      .select(['id', 'campaign_id', 'provider'])
+      .select(['id', 'campaign_id', 'provider', 'provider_call_id'])
+      .where('provider', '=', update.provider)
       .where((eb) =>
-        eb.or([
-          eb('id', '=', isUuid(update.attemptId) ? update.attemptId : '00000000-0000-0000-0000-000000000000'),
-          eb.and([eb('provider', '=', update.provider), eb('provider_call_id', '=', update.providerCallId)]),
-        ]),
+        eb.or([eb('id', '=', asOurId(update.attemptId)), eb('provider_call_id', '=', update.providerCallId)]),
       )
-      .executeTakeFirst();
-    if (!attempt) {
+      .limit(2)
+      .execute();
+    const target = matchWebhookTarget(
+      candidates,
+      { ourId: update.attemptId, carrierId: update.providerCallId },
+      (a) => a.provider_call_id,
+    );
+    if (target.kind === 'mismatch') {
+      this.logger.warn(
+        `call status names attempt ${update.attemptId} and ${update.provider} call ${update.providerCallId}, which disagree: ignored`,
+      );
+      return 'attempt_mismatch';
+    }
+    if (target.kind === 'unknown') {
       this.logger.warn(
         `call status for unknown attempt ${update.attemptId} (${update.provider} ${update.providerCallId})`,
       );
       return 'unknown_attempt';
     }
+    const attempt = target.row;
     const report: CallOutcomeReport = {
       attemptId: attempt.id,
       outcome: update.outcome,
@@ -77,8 +96,4 @@ export class CallStatusService implements OnModuleDestroy {
       throw err;
     }
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

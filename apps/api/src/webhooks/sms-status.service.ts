@@ -5,8 +5,14 @@ import type { Database } from '@engine/db';
 import type { SmsDeliveryUpdate } from '@engine/providers';
 import type { EventBus } from '@engine/redis';
 import { DB, EVENT_BUS } from '../infrastructure/tokens';
+import { asOurId, matchWebhookTarget } from './webhook-target';
 
-export type SmsStatusDisposition = 'applied' | 'ignored_stale' | 'unknown_message';
+export type SmsStatusDisposition =
+  | 'applied'
+  | 'ignored_stale'
+  | 'unknown_message'
+  /** The message id and the carrier's id name different messages: applied to neither. */
+  | 'message_mismatch';
 
 /** Order of message states; a receipt only ever moves a message forward. */
 const RANK = { queued: 0, sending: 1, sent: 2, delivered: 3, failed: 3, cancelled: 3 } as const;
@@ -30,7 +36,9 @@ export class SmsStatusService {
     const rank = RANK[update.status];
     const at = new Date(update.occurredAt);
     const result = await this.db.transaction().execute(async (tx) => {
-      const message = await tx
+      // sms_messages is queried in place here (its repository is being written elsewhere). Only
+      // messages sent through the carrier that sent the receipt qualify, whichever id matched.
+      const candidates = await tx
         .selectFrom('sms_messages')
         .innerJoin('campaigns', 'campaigns.id', 'sms_messages.campaign_id')
         .select([
@@ -38,24 +46,27 @@ export class SmsStatusService {
           'sms_messages.status',
           'sms_messages.prospect_id',
           'sms_messages.campaign_id',
+          'sms_messages.provider_message_id',
           'campaigns.customer_id',
         ])
+        .where('sms_messages.provider', '=', update.provider)
         .where((eb) =>
           eb.or([
-            eb.and([
-              eb('sms_messages.provider', '=', update.provider),
-              eb('sms_messages.provider_message_id', '=', update.providerMessageId),
-            ]),
-            eb(
-              'sms_messages.id',
-              '=',
-              isUuid(update.messageId) ? update.messageId : '00000000-0000-0000-0000-000000000000',
-            ),
+            eb('sms_messages.provider_message_id', '=', update.providerMessageId),
+            eb('sms_messages.id', '=', asOurId(update.messageId)),
           ]),
         )
+        .limit(2)
         .forUpdate('sms_messages')
-        .executeTakeFirst();
-      if (!message) return { disposition: 'unknown_message' as const };
+        .execute();
+      const target = matchWebhookTarget(
+        candidates,
+        { ourId: update.messageId, carrierId: update.providerMessageId },
+        (m) => m.provider_message_id,
+      );
+      if (target.kind === 'unknown') return { disposition: 'unknown_message' as const };
+      if (target.kind === 'mismatch') return { disposition: 'message_mismatch' as const };
+      const message = target.row;
       if (RANK[message.status] >= rank) return { disposition: 'ignored_stale' as const };
       await tx
         .updateTable('sms_messages')
@@ -77,6 +88,11 @@ export class SmsStatusService {
     if (result.disposition === 'unknown_message') {
       this.logger.warn(
         `delivery receipt for unknown message ${update.messageId} (${update.provider} ${update.providerMessageId})`,
+      );
+    }
+    if (result.disposition === 'message_mismatch') {
+      this.logger.warn(
+        `delivery receipt names message ${update.messageId} and ${update.provider} message ${update.providerMessageId}, which disagree: ignored`,
       );
     }
     if (result.disposition === 'applied' && result.message && update.status !== 'sent') {
@@ -103,8 +119,4 @@ export class SmsStatusService {
     }
     return result.disposition;
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
