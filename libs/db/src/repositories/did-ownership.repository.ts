@@ -44,6 +44,18 @@ export async function isNumberHeldByAnotherCustomer(
   return row !== undefined;
 }
 
+/** Which of `numbers` someone holds (a DID in a state other than `retired`), in one query. */
+export async function heldNumbers(db: Executor, numbers: readonly string[]): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('dids')
+    .select('number')
+    .where('number', 'in', [...numbers])
+    .where('state', '<>', 'retired')
+    .execute();
+  return new Set(rows.map((r) => r.number));
+}
+
 /** Who an inbound message to a number belongs to. */
 export interface NumberOwner {
   didId: string;
