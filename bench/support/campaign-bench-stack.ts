@@ -52,6 +52,9 @@ import { benchPostgres, benchRedis } from './services';
 export const BENCH_WEBHOOK_SECRET = 'bench-webhook-secret';
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
+/** Where the next bench customer's caller IDs start (+1415xxxxxxx). */
+let nextDidNumber = 2_000_000;
+
 export type WorkerMode = 'in-process' | 'child' | 'none';
 
 export interface BenchStackOptions {
@@ -351,9 +354,12 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       async newCampaign(opts) {
         const { customer } = await createCustomerWithApiKey(db, opts.name ?? 'bench customer');
         const dids = opts.dids ?? 200;
+        // A caller ID has one owner: each bench customer gets numbers of its own.
+        const firstNumber = nextDidNumber;
+        nextDidNumber += dids;
         await sql`
           insert into dids (customer_id, number, area_code)
-          select ${customer.id}, '+1415' || lpad((2000000 + g)::text, 7, '0'), '415'
+          select ${customer.id}, '+1415' || lpad((${firstNumber}::int + g)::text, 7, '0'), '415'
           from generate_series(0, ${dids - 1}) g`.execute(db);
         const campaign = await insertCampaign(db, {
           customer_id: customer.id,

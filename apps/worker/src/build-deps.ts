@@ -1,5 +1,6 @@
 import type { ActivityDeps } from '@engine/activities';
 import type { EngineConfig } from '@engine/config';
+import { channelPoolLimits } from '@engine/config';
 import type { Database } from '@engine/db';
 import { DEFAULT_DID_CAPS } from '@engine/db';
 import { SimulatorProvider } from '@engine/providers';
@@ -17,9 +18,7 @@ export function buildActivityDeps(config: EngineConfig, db: Kysely<Database>, re
     db,
     redis,
     events: new EventBus(db, redis),
-    semaphore: new ChannelSemaphore(redis, {
-      limits: { campaign: env.CHANNEL_POOL_CAMPAIGN, ivr: env.CHANNEL_POOL_IVR, api: env.CHANNEL_POOL_API },
-    }),
+    semaphore: new ChannelSemaphore(redis, { limits: channelPoolLimits(env) }),
     voice: sim,
     sms: sim,
     callStatusCallbackUrl: `${apiUrl}/api/webhooks/sim/call-status`,

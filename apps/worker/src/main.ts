@@ -5,6 +5,7 @@ import { createLogger, loadEngineConfig, requireServiceUrls } from '@engine/conf
 import { createDb } from '@engine/db';
 import { createRedis } from '@engine/redis';
 import { buildActivityDeps } from './build-deps';
+import { startChannelPoolGauges } from './channel-pool-gauges';
 import { createCampaignWorker } from './create-worker';
 import { ensureDidLifecycleSchedule } from './did-lifecycle-schedule';
 import { startHealthServer } from './health-server';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const redis = createRedis(redisUrl, { keyPrefix: config.redisKeyPrefix, connectionName: 'worker' });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
 
+  const deps = buildActivityDeps(config, db, redis);
   const worker = await createCampaignWorker(
     connection,
     {
@@ -30,11 +32,16 @@ async function main(): Promise<void> {
       maxCachedWorkflows: config.env.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTimeMs: config.env.WORKER_SHUTDOWN_GRACE_MS,
     },
-    {
-      ...buildActivityDeps(config, db, redis),
-      ...(metricMeter ? { metricMeter } : {}),
-    },
+    { ...deps, ...(metricMeter ? { metricMeter } : {}) },
   );
+  const channelGauges = metricMeter
+    ? startChannelPoolGauges(deps.semaphore, metricMeter, {
+        intervalMs: config.env.WORKER_CHANNEL_SAMPLE_MS,
+        onSampleError: (err) =>
+          log.warn({ err }, 'channel pool usage could not be read; its gauges keep their last value'),
+        onRecovered: () => log.info('channel pool usage readable again'),
+      })
+    : undefined;
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const schedule = await ensureDidLifecycleSchedule(
     new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
@@ -62,6 +69,7 @@ async function main(): Promise<void> {
     await worker.run();
   } finally {
     log.info('worker stopped; closing connections');
+    await channelGauges?.stop();
     health.close();
     await connection.close();
     await db.destroy();

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineMetricNames } from '@engine/activities';
+import { ChannelPoolMetricNames } from '../src/channel-pool-gauges';
 import type { CampaignWorkflowResult } from '@engine/contracts';
 import { addSuppressions } from '@engine/db';
 import { findFreePort } from '@engine/local-services';
@@ -37,7 +38,14 @@ describe('worker metrics endpoint (WORKER_METRICS_PORT)', () => {
     env = await createDevServerEnv();
     stack = await startCampaignStack({ temporalEnv: env, timeScale: 0.001 });
     metricsPort = await findFreePort();
-    worker = await spawnWorkerProcess(stack, { env: { WORKER_METRICS_PORT: String(metricsPort) } });
+    worker = await spawnWorkerProcess(stack, {
+      env: {
+        WORKER_METRICS_PORT: String(metricsPort),
+        // Sampled often so the test need not wait; capacity follows the same variable as the limit.
+        WORKER_CHANNEL_SAMPLE_MS: '100',
+        CHANNEL_POOL_API: '5',
+      },
+    });
     await worker.waitUntilRunning(90_000);
   });
   afterAll(async () => {
@@ -88,5 +96,34 @@ describe('worker metrics endpoint (WORKER_METRICS_PORT)', () => {
     // The SDK's own metrics come from the same endpoint (task slots, activity latency by type).
     expect(text).toMatch(/^temporal_worker_task_slots_available\{/m);
     expect(text).toMatch(/^temporal_activity_execution_latency_count\{[^}]*activity_type="dialNextBatch"/m);
+  });
+
+  it('exports leases in use and capacity per channel pool, sampled from Redis', async () => {
+    const scrape = async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    /** Scrapes until the gauge of `pool` shows `expected`; returns the last scrape. */
+    const until = async (name: string, pool: string, expected: number) => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const text = await scrape();
+        if (sample(text, name, { pool }) === expected || Date.now() > deadline) return text;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    // The api pool: the campaign of the other test uses the campaign pool only.
+    const semaphore = stack.deps.semaphore;
+    expect((await semaphore.acquire('api', 'metrics-lease-1')).acquired).toBe(true);
+    expect((await semaphore.acquire('api', 'metrics-lease-2')).acquired).toBe(true);
+
+    let text = await until(ChannelPoolMetricNames.leasesInUse, 'api', 2);
+    expect(sample(text, ChannelPoolMetricNames.leasesInUse, { pool: 'api' })).toBe(2);
+    expect(sample(text, ChannelPoolMetricNames.leasesInUse, { pool: 'ivr' })).toBe(0);
+    expect(sample(text, ChannelPoolMetricNames.capacity, { pool: 'api' })).toBe(5);
+    expect(sample(text, ChannelPoolMetricNames.capacity, { pool: 'campaign' })).toBe(60);
+    expect(sample(text, ChannelPoolMetricNames.capacity, { pool: 'ivr' })).toBe(15);
+
+    await semaphore.release('api', 'metrics-lease-1');
+    text = await until(ChannelPoolMetricNames.leasesInUse, 'api', 1);
+    expect(sample(text, ChannelPoolMetricNames.leasesInUse, { pool: 'api' })).toBe(1);
+    await semaphore.release('api', 'metrics-lease-2');
   });
 });

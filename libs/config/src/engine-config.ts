@@ -30,6 +30,14 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineCo
   };
 }
 
+/**
+ * The SIP channel pools' limits (`CHANNEL_POOL_*`). One reading for every process: the worker
+ * enforces them, the API's health answer and the worker's metrics report them.
+ */
+export function channelPoolLimits(env: EngineEnv): { campaign: number; ivr: number; api: number } {
+  return { campaign: env.CHANNEL_POOL_CAMPAIGN, ivr: env.CHANNEL_POOL_IVR, api: env.CHANNEL_POOL_API };
+}
+
 /** For processes that cannot run without explicit service URLs (worker, API). */
 export function requireServiceUrls(config: EngineConfig): { databaseUrl: string; redisUrl: string } {
   const missing = [

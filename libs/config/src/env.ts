@@ -14,6 +14,8 @@ export const engineEnvSchema = z.object({
   WORKER_HEALTH_PORT: port(4011),
   /** The worker's Prometheus endpoint (`/metrics`: Temporal SDK and engine counters); 0 turns it off. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** How often the worker samples channel-pool usage into its metrics (ms). */
+  WORKER_CHANNEL_SAMPLE_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),

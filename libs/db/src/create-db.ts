@@ -24,5 +24,9 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
     max: options.maxConnections ?? 10,
     application_name: options.applicationName ?? 'campaign-engine',
   });
+  // An idle connection the server closed (a restart, a failover, a dropped test database) is
+  // reported here, and pg drops it from the pool; without a listener the event would be an
+  // uncaught exception that ends the process. The next query takes a fresh connection.
+  pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -4,6 +4,7 @@ import type { CallAttemptsTable } from './tables/call-attempts.table';
 import type { CampaignsTable } from './tables/campaigns.table';
 import type { CustomersTable } from './tables/customers.table';
 import type { DidHealthEventsTable } from './tables/did-health-events.table';
+import type { DidOwnershipResolutionsTable } from './tables/did-ownership-resolutions.table';
 import type { DidsTable } from './tables/dids.table';
 import type { EventsTable } from './tables/events.table';
 import type { InboundMessagesTable } from './tables/inbound-messages.table';
@@ -19,6 +20,7 @@ export interface Database {
   campaigns: CampaignsTable;
   prospects: ProspectsTable;
   dids: DidsTable;
+  did_ownership_resolutions: DidOwnershipResolutionsTable;
   call_attempts: CallAttemptsTable;
   sms_messages: SmsMessagesTable;
   did_health_events: DidHealthEventsTable;

@@ -27,3 +27,24 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   if (result.error) throw new MigrationFailedError(failed?.migrationName, result.error);
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Every migration's name, in the order they apply. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/**
+ * Applies every migration before `name` and stops there: the schema as it was just before that
+ * migration, for testing how it treats existing data.
+ */
+export async function migrateToJustBefore(db: Kysely<any>, name: string): Promise<void> {
+  const names = migrationNames();
+  const index = names.indexOf(name);
+  if (index < 0) throw new Error(`no migration named ${name}`);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const previous = names[index - 1];
+  if (previous === undefined) return;
+  const result = await migrator.migrateTo(previous);
+  const failed = result.results?.find((r) => r.status === 'Error');
+  if (result.error) throw new MigrationFailedError(failed?.migrationName, result.error);
+}

@@ -82,6 +82,9 @@ describe('schema and migrations (real PostgreSQL)', () => {
         'suppressions_pkey',
         'events_channel_idx',
         'dids_selection_idx',
+        // One owner per caller ID, and the last holder of a retired number.
+        'dids_number_owner_key',
+        'dids_number_retired_idx',
       ]),
     );
   });

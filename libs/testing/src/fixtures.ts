@@ -23,7 +23,16 @@ export async function seedCampaign(
   });
 }
 
-/** `count` DIDs with distinct numbers in `areaCode` (default 415), all active with score 1. */
+/**
+ * Where the next `seedDids` without `startAt` begins. A caller ID has one owner, so two customers
+ * of one test database must not be given the same numbers: each call takes numbers of its own.
+ */
+let nextDidNumber = 2_000_000;
+
+/**
+ * `count` DIDs with distinct numbers in `areaCode` (default 415), all active with score 1. Numbers
+ * start at `startAt`, or else where the previous call of this process left off.
+ */
 export async function seedDids(
   db: Kysely<Database>,
   customerId: string,
@@ -31,7 +40,8 @@ export async function seedDids(
   options: { areaCode?: string; score?: number; sampleSize?: number; startAt?: number } = {},
 ): Promise<Did[]> {
   const areaCode = options.areaCode ?? '415';
-  const start = options.startAt ?? 2_000_000;
+  const start = options.startAt ?? nextDidNumber;
+  if (options.startAt === undefined) nextDidNumber += count;
   const rows = Array.from({ length: count }, (_, i) => ({
     customer_id: customerId,
     number: `+1${areaCode}${String(start + i).padStart(7, '0')}`,

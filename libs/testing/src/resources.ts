@@ -25,12 +25,24 @@ export interface TestDatabase {
 
 /** A database of its own, cloned from the migrated template, dropped by `close()`. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { pgAdminUrl, pgTemplateDatabase } = inject('services');
+  return createDatabaseFrom(inject('services').pgTemplateDatabase);
+}
+
+/**
+ * An empty database of its own (no migration applied), dropped by `close()`: for tests that
+ * migrate it part of the way, put data in under an older schema, then migrate the rest.
+ */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  return createDatabaseFrom('template0');
+}
+
+async function createDatabaseFrom(template: string): Promise<TestDatabase> {
+  const { pgAdminUrl } = inject('services');
   const name = `ce_test_${uniqueSuffix()}`;
   const admin = new pg.Client({ connectionString: pgAdminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${ident(name)} template ${ident(pgTemplateDatabase)}`);
+    await admin.query(`create database ${ident(name)} template ${ident(template)}`);
   } finally {
     await admin.end();
   }

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@engine/db';
-import { addSuppressions, createCustomerWithApiKey, insertCampaign, insertProspects } from '@engine/db';
+import {
+  addSuppressions,
+  createCustomerWithApiKey,
+  heldNumbers,
+  insertCampaign,
+  insertProspects,
+} from '@engine/db';
 import { isCallable, resolveRecipientZones, zonesForAreaCode } from '@engine/domain';
 
 /** Ten caller IDs across the US; the simulator makes the one in 212 a bad DID. */
@@ -62,13 +68,27 @@ export interface DemoData {
 
 const didNumber = (areaCode: string, i: number) => `+1${areaCode}${String(5_550_100 + i).padStart(7, '0')}`;
 
+/**
+ * The first block of demo caller IDs nobody holds. A caller ID has one owner, and the demo
+ * customers of earlier runs keep theirs (their campaigns may still be dialing).
+ */
+export async function freeDemoDidNumbers(db: Kysely<Database>): Promise<string[]> {
+  for (let block = 0; block < 1000; block += 1) {
+    const numbers = DEMO_DID_AREA_CODES.map((code, i) =>
+      didNumber(code, block * DEMO_DID_AREA_CODES.length + i),
+    );
+    if ((await heldNumbers(db, numbers)).size === 0) return numbers;
+  }
+  throw new Error('every block of demo caller IDs is held: retire the DIDs of earlier demo customers');
+}
+
 /** A demo customer with 10 DIDs, ~300 prospects across US zones (some suppressed, some asleep). */
 export async function seedDemo(db: Kysely<Database>, now: Date, prospectCount = 300): Promise<DemoData> {
   const { customer, apiKey } = await createCustomerWithApiKey(
     db,
     `Demo customer ${now.toISOString().slice(0, 19)}`,
   );
-  const didNumbers = DEMO_DID_AREA_CODES.map((code, i) => didNumber(code, i));
+  const didNumbers = await freeDemoDidNumbers(db);
   await db
     .insertInto('dids')
     .values(

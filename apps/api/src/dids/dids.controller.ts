@@ -23,7 +23,9 @@ export class DidsController {
   @Post()
   @ApiOperation({ summary: 'Add a caller ID (DID) to the pool' })
   @ApiCreatedResponse({ type: DidView })
-  @ApiConflictResponse({ description: 'number already in the pool' })
+  @ApiConflictResponse({
+    description: 'number already in your pool, or held by another customer (a caller ID has one owner)',
+  })
   create(@CurrentCustomer() customer: Customer, @Body() dto: CreateDidDto): Promise<DidView> {
     return this.dids.create(customer.id, dto);
   }
@@ -70,7 +72,9 @@ export class DidsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Put a burned or retired DID back in rotation with a fresh score' })
   @ApiOkResponse({ type: DidView })
-  @ApiConflictResponse({ description: 'not burned or retired' })
+  @ApiConflictResponse({
+    description: 'not burned or retired, or its number is now held by another customer',
+  })
   @ApiNotFoundResponse()
   reinstate(@CurrentCustomer() customer: Customer, @Param('id', ParseId) id: string): Promise<DidView> {
     return this.dids.reinstate(customer.id, id);

@@ -1,7 +1,19 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { Database, Did, DidHealthEvent } from '@engine/db';
-import { didHealthWindows, findDid, insertDid, listDidsPage, reinstateDid, retireDid } from '@engine/db';
+import {
+  DID_NUMBER_OWNER_INDEX,
+  didHealthWindows,
+  findCustomerDidByNumber,
+  findDid,
+  insertDid,
+  isNumberHeldByAnotherCustomer,
+  isUniqueViolation,
+  listCustomerDids,
+  listDidsPage,
+  reinstateDid,
+  retireDid,
+} from '@engine/db';
 import type { ScoredCall } from '@engine/domain';
 import { computeHealthScore, healthVerdict, isCallOutcome, parsePhoneNumber } from '@engine/domain';
 import { CampaignsService } from '../campaigns/campaigns.service';
@@ -63,8 +75,9 @@ function healthOf(did: Did, window: readonly DidHealthEvent[]): DidHealthView {
   };
 }
 
-const isUniqueViolation = (err: unknown) =>
-  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+/** Names the number and that someone else holds it, never who (that is another tenant's data). */
+const heldElsewhere = (number: string) =>
+  new ConflictException(`number ${number} is held by another customer; it can be added once they retire it`);
 
 /** The customer's caller-ID pool and its health. */
 @Injectable()
@@ -77,23 +90,37 @@ export class DidsService {
   async create(customerId: string, dto: CreateDidDto): Promise<DidView> {
     const parsed = parsePhoneNumber(dto.number);
     if (!parsed.ok) throw new ConflictException(parsed.reason); // unreachable: the DTO validated it
+    const number = parsed.e164;
+    // Checked first for a clear answer; the unique indexes decide a race between two requests.
+    await this.refuseTakenNumber(customerId, number);
     let did: Did;
     try {
       did = await insertDid(this.db, {
         customer_id: customerId,
-        number: parsed.e164,
+        number,
         area_code: parsed.nanpAreaCode ?? null,
       });
     } catch (err) {
-      if (isUniqueViolation(err)) {
-        throw new ConflictException(
-          `number ${parsed.e164} is already in the DID pool (reinstate it if it was retired)`,
-        );
-      }
+      if (isUniqueViolation(err)) await this.refuseTakenNumber(customerId, number, err);
       throw err;
     }
     await this.campaigns.notifyDidsChanged(customerId);
     return toDidView(did);
+  }
+
+  /**
+   * 409 when the customer already has the number, or another customer holds it. `cause`: the
+   * unique violation an insert met; when neither check explains it any more (the other row was
+   * retired meanwhile), it is still a conflict, not a server error.
+   */
+  private async refuseTakenNumber(customerId: string, number: string, cause?: unknown): Promise<void> {
+    if (await findCustomerDidByNumber(this.db, customerId, number)) {
+      throw new ConflictException(
+        `number ${number} is already in the DID pool (reinstate it if it was retired)`,
+      );
+    }
+    if (await isNumberHeldByAnotherCustomer(this.db, customerId, number)) throw heldElsewhere(number);
+    if (cause !== undefined) throw heldElsewhere(number);
   }
 
   async list(customerId: string, query: ListDidsQuery): Promise<DidPage> {
@@ -115,7 +142,20 @@ export class DidsService {
 
   async reinstate(customerId: string, didId: string): Promise<DidView> {
     const current = await this.find(customerId, didId);
-    const did = await reinstateDid(this.db, customerId, didId);
+    if (
+      current.state === 'retired' &&
+      (await isNumberHeldByAnotherCustomer(this.db, customerId, current.number))
+    ) {
+      throw heldElsewhere(current.number);
+    }
+    let did: Did | undefined;
+    try {
+      did = await reinstateDid(this.db, customerId, didId);
+    } catch (err) {
+      // Another customer took the number between the check and the update.
+      if (isUniqueViolation(err, DID_NUMBER_OWNER_INDEX)) throw heldElsewhere(current.number);
+      throw err;
+    }
     if (!did) {
       throw new ConflictException(`DID is ${current.state}; only burned or retired DIDs can be reinstated`);
     }
@@ -163,12 +203,7 @@ export class DidsService {
 
   private async healthViews(customerId: string): Promise<DidHealthView[]> {
     const [dids, windows] = await Promise.all([
-      this.db
-        .selectFrom('dids')
-        .selectAll()
-        .where('customer_id', '=', customerId)
-        .orderBy('number')
-        .execute(),
+      listCustomerDids(this.db, customerId),
       didHealthWindows(this.db, customerId),
     ]);
     return dids.map((d) => healthOf(d, windows.get(d.id) ?? []));

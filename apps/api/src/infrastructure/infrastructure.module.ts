@@ -3,12 +3,13 @@ import { Global, Inject, Module } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { EngineConfig } from '@engine/config';
-import { loadEngineConfig, requireServiceUrls } from '@engine/config';
+import { channelPoolLimits, loadEngineConfig, requireServiceUrls } from '@engine/config';
 import type { Database } from '@engine/db';
 import { createDb } from '@engine/db';
 import type { Redis } from '@engine/redis';
-import { createRedis, EventBus } from '@engine/redis';
+import { ChannelSemaphore, createRedis, EventBus } from '@engine/redis';
 import {
+  CHANNEL_SEMAPHORE,
   DB,
   ENGINE_CONFIG,
   EVENT_BUS,
@@ -65,6 +66,13 @@ import { createProviderRegistry, SimulatorProvider } from '@engine/providers';
         new EventBus(db, redis, { channelPrefix }),
     },
     {
+      // Same Redis keys and limits as the worker's, so the API reports what the worker enforces.
+      provide: CHANNEL_SEMAPHORE,
+      inject: [ENGINE_CONFIG, REDIS],
+      useFactory: (config: EngineConfig, redis: Redis) =>
+        new ChannelSemaphore(redis, { limits: channelPoolLimits(config.env) }),
+    },
+    {
       provide: PROVIDERS,
       inject: [ENGINE_CONFIG],
       useFactory: (config: EngineConfig) => {
@@ -85,6 +93,7 @@ import { createProviderRegistry, SimulatorProvider } from '@engine/providers';
     PROVIDERS,
     EVENT_BUS,
     EVENTS_CHANNEL_PREFIX,
+    CHANNEL_SEMAPHORE,
   ],
 })
 export class InfrastructureModule implements OnApplicationShutdown {

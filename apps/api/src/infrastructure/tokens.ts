@@ -9,3 +9,5 @@ export const PROVIDERS = Symbol('PROVIDERS');
 export const EVENT_BUS = Symbol('EVENT_BUS');
 /** Prefix of Redis pub/sub channel names (`EVENTS_CHANNEL_PREFIX`; empty in production). */
 export const EVENTS_CHANNEL_PREFIX = Symbol('EVENTS_CHANNEL_PREFIX');
+/** The SIP channel pools' semaphore, read-only here: the health answer reports its usage. */
+export const CHANNEL_SEMAPHORE = Symbol('CHANNEL_SEMAPHORE');

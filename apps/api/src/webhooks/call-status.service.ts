@@ -7,12 +7,18 @@ import type { CallOutcomeReport } from '@engine/contracts';
 import type { EngineConfig } from '@engine/config';
 import { callOutcomesSignal, campaignWorkflowId } from '@engine/contracts';
 import type { Database } from '@engine/db';
-import { findAttemptForStatusUpdate } from '@engine/db';
+import { attemptsNamedByStatusUpdate } from '@engine/db';
 import type { CallStatusUpdate } from '@engine/providers';
 import { MicroBatcher } from '../common/micro-batcher';
 import { DB, ENGINE_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { matchWebhookTarget } from './webhook-target';
 
-export type CallStatusDisposition = 'delivered' | 'unknown_attempt' | 'campaign_not_running';
+export type CallStatusDisposition =
+  | 'delivered'
+  | 'unknown_attempt'
+  /** The attempt id and the carrier's call id name different attempts: delivered to neither. */
+  | 'attempt_mismatch'
+  | 'campaign_not_running';
 
 /**
  * Hands a verified call-status update to its campaign's workflow. The workflow records it
@@ -43,13 +49,26 @@ export class CallStatusService implements OnModuleDestroy {
   }
 
   async deliver(update: CallStatusUpdate): Promise<CallStatusDisposition> {
-    const attempt = await findAttemptForStatusUpdate(this.db, update);
-    if (!attempt) {
+    // Only attempts placed through the carrier that sent the webhook qualify, whichever id matched.
+    const candidates = await attemptsNamedByStatusUpdate(this.db, update);
+    const target = matchWebhookTarget(
+      candidates,
+      { ourId: update.attemptId, carrierId: update.providerCallId },
+      (a) => a.provider_call_id,
+    );
+    if (target.kind === 'mismatch') {
+      this.logger.warn(
+        `call status names attempt ${update.attemptId} and ${update.provider} call ${update.providerCallId}, which disagree: ignored`,
+      );
+      return 'attempt_mismatch';
+    }
+    if (target.kind === 'unknown') {
       this.logger.warn(
         `call status for unknown attempt ${update.attemptId} (${update.provider} ${update.providerCallId})`,
       );
       return 'unknown_attempt';
     }
+    const attempt = target.row;
     const report: CallOutcomeReport = {
       attemptId: attempt.id,
       outcome: update.outcome,

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Database } from '@engine/db';
-import { addSuppressions } from '@engine/db';
+import {
+  findNumberOwner,
+  liftOptOut,
+  markInboundReplySent,
+  recordInboundMessage,
+  recordOptOut,
+} from '@engine/db';
 import { classifyInboundKeyword } from '@engine/domain';
 import type { InboundSms, ProviderRegistry } from '@engine/providers';
 import { DB, ENGINE_CONFIG, PROVIDERS } from '../infrastructure/tokens';
@@ -18,8 +23,9 @@ export type InboundDisposition = 'opt_out' | 'opt_in' | 'help' | 'other' | 'dupl
 
 /**
  * Inbound texts. An opt-out keyword (STOP, UNSUBSCRIBE, ... in any case, punctuation ignored)
- * suppresses the sender for the customer that owns the number texted, cancels their queued
- * messages in every campaign of that customer at once, and sends exactly one confirmation;
+ * suppresses the sender for the customer that owns the number texted (its holder, or whoever
+ * retired it last: never two customers), cancels their queued messages in every campaign of that
+ * customer at once, and sends exactly one confirmation;
  * HELP/INFO gets the help text; START/UNSTOP lifts an opt-out (never a suppression an operator
  * added). Idempotent on the carrier's message id: a repeated webhook sends no second reply.
  */
@@ -34,56 +40,30 @@ export class InboundSmsService {
   ) {}
 
   async handle(inbound: InboundSms): Promise<InboundDisposition> {
-    const did = await this.db
-      .selectFrom('dids')
-      .select(['customer_id'])
-      .where('number', '=', inbound.to)
-      .executeTakeFirst();
-    if (!did) {
+    // One customer only: the number's holder, or whoever retired it last (never two).
+    const owner = await findNumberOwner(this.db, inbound.to);
+    if (!owner) {
       this.logger.warn(`inbound SMS to ${inbound.to}, which is no customer's DID`);
       return 'unknown_number';
     }
     const keyword = classifyInboundKeyword(inbound.body);
-    const inserted = await this.db
-      .insertInto('inbound_messages')
-      .values({
-        provider: inbound.provider,
-        provider_message_id: inbound.providerMessageId,
-        customer_id: did.customer_id,
-        from_number: inbound.from,
-        to_number: inbound.to,
-        body: inbound.body,
-        keyword,
-      })
-      .onConflict((oc) => oc.columns(['provider', 'provider_message_id']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    const row =
-      inserted ??
-      (await this.db
-        .selectFrom('inbound_messages')
-        .selectAll()
-        .where('provider', '=', inbound.provider)
-        .where('provider_message_id', '=', inbound.providerMessageId)
-        .executeTakeFirstOrThrow());
+    const { message: row, isNew } = await recordInboundMessage(this.db, {
+      provider: inbound.provider,
+      provider_message_id: inbound.providerMessageId,
+      customer_id: owner.customerId,
+      from_number: inbound.from,
+      to_number: inbound.to,
+      body: inbound.body,
+      keyword,
+    });
+    // A repeated webhook acts for the customer recorded the first time, even if the number has
+    // changed hands in between.
+    const customerId = row.customer_id ?? owner.customerId;
 
     if (keyword === 'opt_out') {
-      await this.db.transaction().execute(async (tx) => {
-        await addSuppressions(tx, did.customer_id, [
-          { phone: inbound.from, reason: `replied ${inbound.body.trim().slice(0, 40)}`, source: 'opt_out' },
-        ]);
-        await sql`
-          update prospects set status = 'cancelled', status_reason = 'opt_out', updated_at = now()
-          where phone = ${inbound.from} and status = 'queued'
-            and campaign_id in (select id from campaigns where customer_id = ${did.customer_id})`.execute(tx);
-      });
+      await recordOptOut(this.db, customerId, inbound.from, `replied ${inbound.body.trim().slice(0, 40)}`);
     } else if (keyword === 'opt_in') {
-      await this.db
-        .deleteFrom('suppressions')
-        .where('customer_id', '=', did.customer_id)
-        .where('phone', '=', inbound.from)
-        .where('source', '=', 'opt_out')
-        .execute();
+      await liftOptOut(this.db, customerId, inbound.from);
     }
     const reply =
       keyword === 'opt_out'
@@ -104,13 +84,9 @@ export class InboundSmsService {
         body: reply,
         callbackUrl: `${apiUrl}/api/webhooks/${inbound.provider}/sms-status`,
       });
-      await this.db
-        .updateTable('inbound_messages')
-        .set({ reply_sent_at: new Date() })
-        .where('id', '=', row.id)
-        .execute();
+      await markInboundReplySent(this.db, row.id);
     }
-    return inserted ? keyword : 'duplicate';
+    return isNew ? keyword : 'duplicate';
   }
 }
 

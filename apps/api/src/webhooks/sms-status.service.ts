@@ -1,12 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { Database } from '@engine/db';
-import { applyReceiptStatus, applyReceiptToProspect, lockMessageForReceipt } from '@engine/db';
+import { applyReceiptStatus, applyReceiptToProspect, lockMessagesNamedByReceipt } from '@engine/db';
 import type { SmsDeliveryUpdate } from '@engine/providers';
 import type { EventBus } from '@engine/redis';
 import { DB, EVENT_BUS } from '../infrastructure/tokens';
+import { matchWebhookTarget } from './webhook-target';
 
-export type SmsStatusDisposition = 'applied' | 'ignored_stale' | 'unknown_message';
+export type SmsStatusDisposition =
+  | 'applied'
+  | 'ignored_stale'
+  | 'unknown_message'
+  /** The message id and the carrier's id name different messages: applied to neither. */
+  | 'message_mismatch';
 
 /** Order of message states; a receipt only ever moves a message forward. */
 const RANK = { queued: 0, sending: 1, sent: 2, delivered: 3, failed: 3, cancelled: 3 } as const;
@@ -30,8 +36,16 @@ export class SmsStatusService {
     const rank = RANK[update.status];
     const at = new Date(update.occurredAt);
     const result = await this.db.transaction().execute(async (tx) => {
-      const message = await lockMessageForReceipt(tx, update);
-      if (!message) return { disposition: 'unknown_message' as const };
+      // Only messages sent through the carrier that sent the receipt qualify, whichever id matched.
+      const candidates = await lockMessagesNamedByReceipt(tx, update);
+      const target = matchWebhookTarget(
+        candidates,
+        { ourId: update.messageId, carrierId: update.providerMessageId },
+        (m) => m.provider_message_id,
+      );
+      if (target.kind === 'unknown') return { disposition: 'unknown_message' as const };
+      if (target.kind === 'mismatch') return { disposition: 'message_mismatch' as const };
+      const message = target.row;
       if (RANK[message.status] >= rank) return { disposition: 'ignored_stale' as const };
       await applyReceiptStatus(tx, message.id, update.status, at, update.errorCode ?? null);
       if (update.status !== 'sent') {
@@ -48,6 +62,11 @@ export class SmsStatusService {
     if (result.disposition === 'unknown_message') {
       this.logger.warn(
         `delivery receipt for unknown message ${update.messageId} (${update.provider} ${update.providerMessageId})`,
+      );
+    }
+    if (result.disposition === 'message_mismatch') {
+      this.logger.warn(
+        `delivery receipt names message ${update.messageId} and ${update.provider} message ${update.providerMessageId}, which disagree: ignored`,
       );
     }
     if (result.disposition === 'applied' && result.message && update.status !== 'sent') {

@@ -1,16 +1,13 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database';
 import type { CallAttempt, NewCallAttempt } from '../tables/call-attempts.table';
+import { uuidOrNil } from '../uuid';
 
 /**
  * The `error` of an attempt the carrier confirmed it never received: the same attempt id (and
  * row) may be dialed again later, with a fresh DNC and window check.
  */
 export const NOT_ORIGINATED = 'not_originated';
-
-const NO_UUID = '00000000-0000-0000-0000-000000000000';
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** Attempts by id (any campaign), keyed by id. */
 export async function findAttemptsById(
@@ -157,21 +154,20 @@ export async function attemptOutcomeTotals(
 }
 
 /**
- * The attempt a carrier's status update is about: by our attempt id, or by that carrier's own
- * call id (a carrier call id means nothing under another carrier, so the provider is part of it).
+ * The attempts a carrier's status update names: by our attempt id or by the carrier's own call id,
+ * only among attempts placed through that carrier. At most two rows: two means the ids disagree.
  */
-export async function findAttemptForStatusUpdate(
+export async function attemptsNamedByStatusUpdate(
   db: Executor,
   update: { attemptId: string; provider: string; providerCallId: string },
-): Promise<Pick<CallAttempt, 'id' | 'campaign_id' | 'provider'> | undefined> {
+): Promise<Array<Pick<CallAttempt, 'id' | 'campaign_id' | 'provider' | 'provider_call_id'>>> {
   return db
     .selectFrom('call_attempts')
-    .select(['id', 'campaign_id', 'provider'])
+    .select(['id', 'campaign_id', 'provider', 'provider_call_id'])
+    .where('provider', '=', update.provider)
     .where((eb) =>
-      eb.or([
-        eb('id', '=', isUuid(update.attemptId) ? update.attemptId : NO_UUID),
-        eb.and([eb('provider', '=', update.provider), eb('provider_call_id', '=', update.providerCallId)]),
-      ]),
+      eb.or([eb('id', '=', uuidOrNil(update.attemptId)), eb('provider_call_id', '=', update.providerCallId)]),
     )
-    .executeTakeFirst();
+    .limit(2)
+    .execute();
 }

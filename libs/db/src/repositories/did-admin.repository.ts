@@ -26,7 +26,10 @@ export async function listDidsPage(db: Executor, req: DidPageRequest): Promise<D
   return query.orderBy('number').orderBy('id').limit(req.limit).offset(req.offset).execute();
 }
 
-/** Takes a DID out of rotation for good (state `retired`); undefined when it is not the customer's. */
+/**
+ * Takes a DID out of rotation for good (state `retired`), freeing its number for other customers;
+ * undefined when it is not the customer's. Retiring it again keeps the first `retired_at`.
+ */
 export async function retireDid(
   db: Executor,
   customerId: string,
@@ -35,17 +38,32 @@ export async function retireDid(
 ): Promise<Did | undefined> {
   return db
     .updateTable('dids')
-    .set({ state: 'retired', updated_at: now })
+    .set((eb) => ({
+      state: 'retired',
+      retired_at: eb.fn.coalesce('retired_at', eb.val(now)),
+      updated_at: now,
+    }))
     .where('customer_id', '=', customerId)
     .where('id', '=', didId)
     .returningAll()
     .executeTakeFirst();
 }
 
+/** Every DID of a customer ordered by number. */
+export async function listCustomerDids(db: Executor, customerId: string): Promise<Did[]> {
+  return db
+    .selectFrom('dids')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy('number')
+    .orderBy('id')
+    .execute();
+}
+
 /**
  * Puts a `burned` or `retired` DID back into rotation with a fresh score: calls before `now` no
  * longer count (`score_since`). Undefined when the DID is missing, another customer's, or in
- * another state.
+ * another state. A retired number another customer holds now violates `dids_number_owner_key`.
  */
 export async function reinstateDid(
   db: Executor,
@@ -63,6 +81,7 @@ export async function reinstateDid(
       cooldown_until: null,
       warming_until: null,
       score_since: now,
+      retired_at: null,
       updated_at: now,
     })
     .where('customer_id', '=', customerId)

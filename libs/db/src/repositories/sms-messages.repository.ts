@@ -1,10 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database';
 import type { NewSmsMessage, SmsMessage, SmsStatus } from '../tables/sms-messages.table';
-
-const NO_UUID = '00000000-0000-0000-0000-000000000000';
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+import { uuidOrNil } from '../uuid';
 
 /** Statuses of a message that has not reached the carrier (as far as we know). */
 const UNSENT = ['queued', 'sending'] as const;
@@ -93,23 +90,25 @@ export async function expireAwaitedReceipts(
     .execute();
 }
 
-/** A message a delivery receipt is about, with its campaign's customer, locked for the update. */
+/** A message a delivery receipt names, with its campaign's customer. */
 export interface ReceiptTarget {
   id: string;
   status: SmsStatus;
   prospect_id: number;
   campaign_id: string;
+  provider_message_id: string | null;
   customer_id: string;
 }
 
 /**
- * Finds and locks the message a delivery receipt is about: by that carrier's message id, or by
- * our message id. Call it inside the transaction that applies the receipt.
+ * Finds and locks the messages a delivery receipt names: by the carrier's message id or by our
+ * message id, only among messages sent through that carrier. At most two rows: two means the ids
+ * disagree. Call it inside the transaction that applies the receipt.
  */
-export async function lockMessageForReceipt(
+export async function lockMessagesNamedByReceipt(
   db: Executor,
   receipt: { messageId: string; provider: string; providerMessageId: string },
-): Promise<ReceiptTarget | undefined> {
+): Promise<ReceiptTarget[]> {
   return db
     .selectFrom('sms_messages')
     .innerJoin('campaigns', 'campaigns.id', 'sms_messages.campaign_id')
@@ -118,19 +117,19 @@ export async function lockMessageForReceipt(
       'sms_messages.status',
       'sms_messages.prospect_id',
       'sms_messages.campaign_id',
+      'sms_messages.provider_message_id',
       'campaigns.customer_id',
     ])
+    .where('sms_messages.provider', '=', receipt.provider)
     .where((eb) =>
       eb.or([
-        eb.and([
-          eb('sms_messages.provider', '=', receipt.provider),
-          eb('sms_messages.provider_message_id', '=', receipt.providerMessageId),
-        ]),
-        eb('sms_messages.id', '=', isUuid(receipt.messageId) ? receipt.messageId : NO_UUID),
+        eb('sms_messages.provider_message_id', '=', receipt.providerMessageId),
+        eb('sms_messages.id', '=', uuidOrNil(receipt.messageId)),
       ]),
     )
+    .limit(2)
     .forUpdate('sms_messages')
-    .executeTakeFirst();
+    .execute();
 }
 
 /** Moves a message to the receipt's status (the caller checked it is a step forward). */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../database';
 import type { SystemCheckRow } from '../tables/system-checks.table';
 
@@ -20,4 +21,9 @@ export async function recordSystemCheck(
 
 export async function findSystemCheck(db: Executor, checkId: string): Promise<SystemCheckRow | undefined> {
   return db.selectFrom('system_checks').selectAll().where('check_id', '=', checkId).executeTakeFirst();
+}
+
+/** A round trip to the database, for health checks. */
+export async function pingDatabase(db: Executor): Promise<void> {
+  await sql`select 1`.execute(db);
 }

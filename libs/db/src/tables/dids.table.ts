@@ -25,6 +25,8 @@ export interface DidsTable {
   hour_calls: Generated<number>;
   day_bucket: Date | null;
   day_calls: Generated<number>;
+  /** When it was retired (null unless `retired`): a reply to a number nobody holds goes to its last holder. */
+  retired_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
