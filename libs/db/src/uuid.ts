@@ -1,5 +1,10 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a UUID in its text form (any case): the form of every id the engine hands out. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 /** The nil UUID: matches no row. */
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -8,5 +13,5 @@ export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
  * must not reach a `uuid` comparison, where PostgreSQL would reject the whole query.
  */
 export function uuidOrNil(value: string): string {
-  return UUID.test(value) ? value : NIL_UUID;
+  return isUuid(value) ? value : NIL_UUID;
 }

@@ -28,11 +28,13 @@ import {
   campaignAttemptStats,
   campaignsPausedForNoDids,
   cancelCreatedCampaign,
+  claimCampaignStart,
   countProspectsByStatus,
   countUsableDids,
   findCampaign,
   insertCampaign,
   listCampaignsPage,
+  releaseCampaignStart,
   updateCreatedCampaign,
 } from '@engine/db';
 import { parsePhoneNumber, TemplateSyntaxError, validateTemplate } from '@engine/domain';
@@ -225,15 +227,7 @@ export class CampaignsService {
     }
     const workflowId = campaignWorkflowId(campaignId);
     // Claim the start: a concurrent start (or a cancel of the unstarted campaign) loses here.
-    const claimed = await this.db
-      .updateTable('campaigns')
-      .set({ workflow_id: workflowId, updated_at: new Date() })
-      .where('id', '=', campaignId)
-      .where('customer_id', '=', customerId)
-      .where('status', '=', 'created')
-      .where('workflow_id', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
+    const claimed = await claimCampaignStart(this.db, customerId, campaignId, workflowId, new Date());
     if (!claimed) throw new ConflictException('campaign has already been started');
     try {
       await this.temporal.workflow.start(CAMPAIGN_WORKFLOW_TYPE, {
@@ -253,12 +247,7 @@ export class CampaignsService {
       const mapped = mapTemporalError(err);
       if (!(mapped instanceof ConflictException)) {
         // The workflow was not started: release the claim so that the start can be retried.
-        await this.db
-          .updateTable('campaigns')
-          .set({ workflow_id: null })
-          .where('id', '=', campaignId)
-          .where('status', '=', 'created')
-          .execute();
+        await releaseCampaignStart(this.db, campaignId);
       }
       throw mapped;
     }

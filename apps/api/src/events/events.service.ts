@@ -2,6 +2,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { Database } from '@engine/db';
+import { latestEventId, ownedCampaignIds } from '@engine/db';
 import type { Redis } from '@engine/redis';
 import { EventSubscription } from '@engine/redis';
 import { isUuid } from '../common/ids';
@@ -59,13 +60,7 @@ export class EventsService implements OnApplicationShutdown {
         );
     }
     if (campaignIds.length > 0) {
-      const owned = await this.db
-        .selectFrom('campaigns')
-        .select('id')
-        .where('customer_id', '=', customerId)
-        .where('id', 'in', campaignIds)
-        .execute();
-      const ownedIds = new Set(owned.map((r) => r.id));
+      const ownedIds = await ownedCampaignIds(this.db, customerId, campaignIds);
       const missing = campaignIds.find((id) => !ownedIds.has(id));
       if (missing) throw new NotFoundException(`campaign ${missing} not found`);
     }
@@ -75,11 +70,7 @@ export class EventsService implements OnApplicationShutdown {
   /** `Last-Event-ID` / `lastEventId`: a non-negative integer; absent means "from now on". */
   async resolveAfterId(raw: string | undefined): Promise<number> {
     if (raw === undefined || raw.trim() === '') {
-      const row = await this.db
-        .selectFrom('events')
-        .select((eb) => eb.fn.max('id').as('max'))
-        .executeTakeFirst();
-      return Number(row?.max ?? 0);
+      return latestEventId(this.db);
     }
     if (!/^\d{1,15}$/.test(raw.trim()))
       throw new BadRequestException('Last-Event-ID must be a non-negative integer event id');

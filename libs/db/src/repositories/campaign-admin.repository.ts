@@ -72,12 +72,53 @@ export async function cancelCreatedCampaign(
   return campaign;
 }
 
-export async function setCampaignWorkflowId(
+/**
+ * Claims the start of a created campaign for its workflow: the first of two concurrent starts (or
+ * a start racing a cancel) wins; false for the loser.
+ */
+export async function claimCampaignStart(
   db: Executor,
+  customerId: string,
   campaignId: string,
   workflowId: string,
-): Promise<void> {
-  await db.updateTable('campaigns').set({ workflow_id: workflowId }).where('id', '=', campaignId).execute();
+  at: Date,
+): Promise<boolean> {
+  const claimed = await db
+    .updateTable('campaigns')
+    .set({ workflow_id: workflowId, updated_at: at })
+    .where('id', '=', campaignId)
+    .where('customer_id', '=', customerId)
+    .where('status', '=', 'created')
+    .where('workflow_id', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return claimed !== undefined;
+}
+
+/** The workflow could not be started: the claim is released so that the start can be retried. */
+export async function releaseCampaignStart(db: Executor, campaignId: string): Promise<void> {
+  await db
+    .updateTable('campaigns')
+    .set({ workflow_id: null })
+    .where('id', '=', campaignId)
+    .where('status', '=', 'created')
+    .execute();
+}
+
+/** Which of `campaignIds` belong to the customer. */
+export async function ownedCampaignIds(
+  db: Executor,
+  customerId: string,
+  campaignIds: readonly string[],
+): Promise<Set<string>> {
+  if (campaignIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('customer_id', '=', customerId)
+    .where('id', 'in', [...campaignIds])
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 export interface CampaignAttemptStats {

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
 import type { EngineEvent, StoredEngineEvent } from '@engine/contracts';
 import { eventChannel } from '@engine/contracts';
 import type { Database, EventRow } from '@engine/db';
+import { appendEventsInOrder } from '@engine/db';
 import type { Redis } from 'ioredis';
 
 /** Options of one publish. */
@@ -70,35 +70,19 @@ export class EventBus {
     options: PublishOptions = {},
   ): Promise<StoredEngineEvent[]> {
     if (items.length === 0) return [];
-    const customers = [...new Set(items.map((i) => i.event.customerId))].sort();
     const rows = await this.db.transaction().execute(async (tx) => {
       if (options.alongside) await options.alongside(tx);
-      for (const customerId of customers) {
-        await sql`select pg_advisory_xact_lock(hashtext(${`events:${customerId}`}))`.execute(tx);
-      }
-      const inserted = await tx
-        .insertInto('events')
-        .values(
-          items.map(({ event, dedupeKey }) => ({
-            channel: eventChannel(event),
-            customer_id: event.customerId,
-            campaign_id: event.campaignId,
-            type: event.type,
-            payload: JSON.stringify(event.payload),
-            dedupe_key: dedupeKey ?? null,
-          })),
-        )
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returningAll()
-        .execute();
-      const insertedKeys = new Set(inserted.map((r) => r.dedupe_key));
-      const missing = items
-        .map((i) => i.dedupeKey)
-        .filter((k): k is string => k !== undefined && !insertedKeys.has(k));
-      const existing = missing.length
-        ? await tx.selectFrom('events').selectAll().where('dedupe_key', 'in', missing).execute()
-        : [];
-      return [...inserted, ...existing].sort((a, b) => a.id - b.id);
+      return appendEventsInOrder(
+        tx,
+        items.map(({ event, dedupeKey }) => ({
+          channel: eventChannel(event),
+          customer_id: event.customerId,
+          campaign_id: event.campaignId,
+          type: event.type,
+          payload: JSON.stringify(event.payload),
+          dedupe_key: dedupeKey ?? null,
+        })),
+      );
     });
     const stored = rows.map(toStoredEvent);
     const pipeline = this.redis.pipeline();
