@@ -19,8 +19,9 @@ const answeredOutcome = isAnswered;
 const answeredSecondsOfCall = answeredSecondsOf;
 
 /**
- * A health score with how sure it is: the standard error and the two-sided band
- * `score ± z * SE` at the policy's `z`, clamped to [0, 1] and rounded to 4 decimals like the score.
+ * A health score with how sure it is: the standard error and the bounds `score ± z * SE` at the
+ * policy's `z` (each one-sided 99 % by default), clamped to [0, 1] and rounded to 4 decimals like
+ * the score.
  */
 export interface HealthEvidence extends HealthScore {
   /**
