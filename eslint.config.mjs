@@ -93,7 +93,11 @@ export default tseslint.config(
             'domain',
             'contracts',
             'config',
-          ].map((p) => ['testing', p]),
+          ]
+            .map((p) => ['testing', p])
+            // The domain's health tests draw calls with the carrier simulator's own mixes, which
+            // imports the domain through providers: again a cycle that exists only in tests.
+            .concat([['domain', 'carrier-sim']]),
           depConstraints: [
             { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },

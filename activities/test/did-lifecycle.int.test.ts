@@ -13,21 +13,104 @@ describe('DID lifecycle, ramp-in and caps (real PostgreSQL)', () => {
   });
   afterAll(() => t?.close());
 
-  /** Writes `n` calls for a DID that together score between 0.5 and 0.7 (a cooldown verdict). */
-  async function mediocreCalls(didId: string, at: Date, n = 10) {
+  /**
+   * Writes `n` calls for a DID ending just before `at`: short conversations alternating with
+   * spam-flagged no-answers. Score 0.558 (SE 0.05 over 30 calls): confidently under 0.7, so a
+   * cooldown, but nowhere near confidently under 0.5, so no burn.
+   */
+  async function mediocreCalls(didId: string, at: Date, n = 30) {
+    await insertCalls(didId, at, n, (i) =>
+      i % 2 === 0 ? ['human_connected', 20, false] : ['no_answer', 0, true],
+    );
+  }
+
+  async function insertCalls(
+    didId: string,
+    at: Date,
+    n: number,
+    call: (i: number) => [outcome: string, seconds: number, spam: boolean],
+  ) {
     await t.db
       .insertInto('did_health_events')
       .values(
-        Array.from({ length: n }, (_, i) => ({
-          did_id: didId,
-          outcome: i % 2 === 0 ? 'human_connected' : 'no_answer',
-          duration_seconds: i % 2 === 0 ? 20 : 0,
-          spam_flagged: false,
-          created_at: new Date(at.getTime() - (n - i) * 1000),
-        })),
+        Array.from({ length: n }, (_, i) => {
+          const [outcome, duration_seconds, spam_flagged] = call(i);
+          return {
+            did_id: didId,
+            outcome,
+            duration_seconds,
+            spam_flagged,
+            created_at: new Date(at.getTime() - (n - i) * 1000),
+          };
+        }),
       )
       .execute();
   }
+
+  const didRow = (id: string) =>
+    t.db.selectFrom('dids').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('leaves a DID with 9 awful calls unrated and in rotation, and cools it on the 10th', async () => {
+    const { customer } = await seedCustomer(t.db);
+    const [did] = await seedDids(t.db, customer.id, 1);
+    // Later than the other tests' clocks: its cooldown must not end inside their lifecycle runs.
+    const t0 = new Date('2026-07-01T12:00:00Z');
+    await insertCalls(did!.id, t0, 9, () => ['no_answer', 0, true]);
+    const ctx = { customerId: customer.id, campaignId: null, now: t0 };
+    expect(await updateDidHealth(t.db, did!.id, ctx)).toEqual([]);
+    expect(await didRow(did!.id)).toMatchObject({
+      state: 'active',
+      health_verdict: 'unrated',
+      health_sample_size: 9,
+      health_score: 0,
+    });
+    const base = { customerId: customer.id, areaCode: null, callerIds: null, minScore: 0.7, now: t0 };
+    expect((await selectDidForCall(t.db, base))?.id).toBe(did!.id);
+
+    const t1 = new Date(t0.getTime() + 60_000);
+    await insertCalls(did!.id, t1, 1, () => ['no_answer', 0, true]);
+    const events = await updateDidHealth(t.db, did!.id, { ...ctx, now: t1 });
+    // 10 calls are enough for a cooldown, not for a burn (that takes 20).
+    expect(events.map((e) => e.event.type)).toEqual(['did.health.cooldown']);
+    const upper = Math.round(2.326 * (0.25 / Math.sqrt(10)) * 10_000) / 10_000;
+    expect(events[0]!.event.payload).toMatchObject({
+      verdict: 'cooldown',
+      score: 0,
+      upperBound: upper,
+      lowerBound: 0,
+      sampleSize: 10,
+    });
+    expect(await didRow(did!.id)).toMatchObject({
+      state: 'cooling',
+      health_verdict: 'cooldown',
+      health_score_upper: upper,
+      health_score_lower: 0,
+      health_sample_size: 10,
+    });
+  });
+
+  it('burns a cooled DID whose fresh calls confirm it, on its last 50 calls, and says why', async () => {
+    const { customer } = await seedCustomer(t.db);
+    const [did] = await seedDids(t.db, customer.id, 1);
+    const cooledAt = new Date('2026-06-01T12:00:00Z');
+    await insertCalls(did!.id, cooledAt, 30, () => ['no_answer', 0, true]);
+    const back = new Date(cooledAt.getTime() + 2 * HOUR);
+    await t.db.updateTable('dids').set({ score_since: back }).where('id', '=', did!.id).execute();
+    const now = new Date(back.getTime() + HOUR);
+    await insertCalls(did!.id, now, 10, () => ['no_answer', 0, true]);
+    const events = await updateDidHealth(t.db, did!.id, { customerId: customer.id, campaignId: null, now });
+    expect(events.map((e) => e.event.type)).toEqual(['did.health.burned']);
+    expect(events[0]!.event.payload).toMatchObject({
+      verdict: 'burned',
+      sampleSize: 10,
+      recent: { score: 0, sampleSize: 40 },
+    });
+    expect(await didRow(did!.id)).toMatchObject({
+      state: 'burned',
+      health_verdict: 'burned',
+      health_sample_size: 10,
+    });
+  });
 
   it('goes active -> cooling -> (2 h later) ramping -> active, judged only on calls since the cooldown', async () => {
     const { customer } = await seedCustomer(t.db);
@@ -56,11 +139,18 @@ describe('DID lifecycle, ramp-in and caps (real PostgreSQL)', () => {
       back,
       new Date(back.getTime() + 2 * HOUR),
     ]);
+    // Back with no verdict and nothing known until it has fresh calls.
+    expect(row).toMatchObject({
+      health_verdict: 'unrated',
+      health_score_upper: 1,
+      health_score_lower: 0,
+      health_sample_size: 0,
+    });
 
     // The old calls no longer count: recomputing now gives a new DID's score, not another cooldown.
     await updateDidHealth(t.db, did!.id, { customerId: customer.id, campaignId: null, now: back });
     row = await t.db.selectFrom('dids').selectAll().where('id', '=', did!.id).executeTakeFirstOrThrow();
-    expect([row.state, row.health_sample_size]).toEqual(['active', 0]);
+    expect([row.state, row.health_sample_size, row.health_verdict]).toEqual(['active', 0, 'unrated']);
 
     // Ramping: at the start it may take 10 % of 60 calls an hour; a while later more.
     const atStart = [];

@@ -1,16 +1,25 @@
 import type { EngineEvent } from '@engine/contracts';
 import type { Executor } from '@engine/db';
-import { recentDidHealthEvents } from '@engine/db';
-import type { CallOutcome, HealthPolicy } from '@engine/domain';
-import { computeHealthScore, decideHealthAction, DEFAULT_HEALTH_POLICY, healthVerdict } from '@engine/domain';
+import { lockDidForHealthUpdate, recentDidCalls, recordDidHealth } from '@engine/db';
+import type { DidHealthAssessment, HealthAction, HealthPolicy } from '@engine/domain';
+import {
+  assessDidHealth,
+  decideHealthAction,
+  DEFAULT_HEALTH_POLICY,
+  isHealthVerdict,
+  upperBoundAt,
+} from '@engine/domain';
 
 /**
- * Recomputes a DID's health from its recent calls and applies the verdict (cooldown, burn).
- * Locks the DID row so concurrent outcome recorders serialise per DID instead of overwriting
- * each other's score. Only calls since `score_since` count: a DID back from cooldown is judged
- * on its new calls, not on the ones that cooled it (the seed's oscillation bug).
+ * Recomputes a DID's health from its last calls and applies the verdict (cooldown, burn). Locks
+ * the DID row so concurrent outcome recorders serialise per DID instead of overwriting each
+ * other's score. One query reads the last `windowSize` calls regardless of `score_since`: the
+ * domain judges the DID on the fresh ones (since its last cooldown ended, so a DID back from
+ * cooldown is not re-cooled on the calls that cooled it) and lets a burn also rest on the older
+ * ones (see `assessDidHealth`). Stores the fresh score, its bounds, sample size and verdict.
  *
- * Returns the health events to publish (after the caller's transaction commits).
+ * Returns the health events to publish (after the caller's transaction commits); an `unrated`
+ * DID never emits one.
  */
 export async function updateDidHealth(
   tx: Executor,
@@ -18,57 +27,80 @@ export async function updateDidHealth(
   context: { customerId: string; campaignId: string | null; now: Date; policy?: HealthPolicy },
 ): Promise<Array<{ event: EngineEvent; dedupeKey: string }>> {
   const policy = context.policy ?? DEFAULT_HEALTH_POLICY;
-  const did = await tx.selectFrom('dids').selectAll().where('id', '=', didId).forUpdate().executeTakeFirst();
+  const did = await lockDidForHealthUpdate(tx, didId);
   if (!did) return [];
-  const calls = await recentDidHealthEvents(tx, didId, policy.windowSize, did.score_since);
-  const health = computeHealthScore(
-    calls.map((c) => ({
-      outcome: c.outcome as CallOutcome,
-      durationSeconds: c.duration_seconds,
-      spamFlagged: c.spam_flagged,
-    })),
-    policy,
-  );
-  const verdict = healthVerdict(health.score, health.sampleSize, policy);
+  const calls = await recentDidCalls(tx, didId, policy.windowSize);
+  const assessment = assessDidHealth(calls, did.score_since, policy);
+  const { fresh, verdict } = assessment;
   const action = decideHealthAction({
     previousState: did.state,
-    verdict: verdict.verdict,
-    previousVerdict: did.health_verdict as typeof verdict.verdict,
+    verdict,
+    previousVerdict: isHealthVerdict(did.health_verdict) ? did.health_verdict : undefined,
     now: context.now,
     policy,
   });
-  await tx
-    .updateTable('dids')
-    .set({
-      health_score: health.score,
-      health_sample_size: health.sampleSize,
-      health_verdict: verdict.verdict,
-      state: action.nextState,
-      ...(action.cooldownUntil ? { cooldown_until: action.cooldownUntil } : {}),
-      updated_at: context.now,
-    })
-    .where('id', '=', didId)
-    .execute();
+  await recordDidHealth(tx, didId, {
+    score: fresh.score,
+    upperBound: fresh.upperBound,
+    lowerBound: fresh.lowerBound,
+    sampleSize: fresh.sampleSize,
+    verdict,
+    state: action.nextState,
+    ...(action.cooldownUntil ? { cooldownUntil: action.cooldownUntil } : {}),
+    now: context.now,
+  });
+  return healthEvents(action, assessment, { didId, number: did.number, policy, ...context });
+}
+
+/** The event a health action publishes, if any, with its dedupe key. */
+function healthEvents(
+  action: HealthAction,
+  { verdict, fresh, recent }: DidHealthAssessment,
+  context: {
+    didId: string;
+    number: string;
+    customerId: string;
+    campaignId: string | null;
+    now: Date;
+    policy: HealthPolicy;
+  },
+): Array<{ event: EngineEvent; dedupeKey: string }> {
   if (!action.event) return [];
-  const payload = { didId, number: did.number, score: health.score, sampleSize: health.sampleSize };
+  const { didId, now } = context;
+  const payload = {
+    didId,
+    number: context.number,
+    verdict,
+    score: fresh.score,
+    upperBound: fresh.upperBound,
+    lowerBound: fresh.lowerBound,
+    sampleSize: fresh.sampleSize,
+  };
   const base = { customerId: context.customerId, campaignId: context.campaignId };
-  const stamp = `${didId}:${context.now.toISOString()}`;
+  const stamp = `${didId}:${now.toISOString()}`;
   switch (action.event) {
-    case 'did.health.cooldown':
+    case 'did.health.cooldown': {
+      const cooldownUntil = (action.cooldownUntil ?? now).toISOString();
       return [
         {
-          event: {
-            ...base,
-            type: 'did.health.cooldown',
-            payload: { ...payload, cooldownUntil: (action.cooldownUntil ?? context.now).toISOString() },
-          },
+          event: { ...base, type: 'did.health.cooldown', payload: { ...payload, cooldownUntil } },
           dedupeKey: `did.health.cooldown:${stamp}`,
         },
       ];
-    case 'did.health.burned':
+    }
+    case 'did.health.burned': {
+      const evidence = {
+        score: recent.score,
+        upperBound: upperBoundAt(recent, context.policy.burnZ),
+        sampleSize: recent.sampleSize,
+      };
       return [
-        { event: { ...base, type: 'did.health.burned', payload }, dedupeKey: `did.health.burned:${didId}` },
+        {
+          event: { ...base, type: 'did.health.burned', payload: { ...payload, recent: evidence } },
+          dedupeKey: `did.health.burned:${didId}`,
+        },
       ];
+    }
     case 'did.health.warning':
       return [
         { event: { ...base, type: 'did.health.warning', payload }, dedupeKey: `did.health.warning:${stamp}` },

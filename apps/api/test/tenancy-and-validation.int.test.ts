@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateDidHealth } from '@engine/activities';
 import { signWebhook } from '@engine/providers';
 import { TEST_WEBHOOK_SECRET } from '@engine/testing';
 import type { ApiClient, ApiStack, RequestOptions } from './support/api-stack';
@@ -197,6 +198,9 @@ describe('authentication, tenant isolation and bad input', () => {
       areaCode: '212',
       state: 'active',
       healthScore: 1,
+      healthScoreUpper: 1,
+      healthScoreLower: 0,
+      healthVerdict: 'unrated',
     });
     const id = created.body.id as string;
     expect((await http.post('/dids', { number: '+1 212 555 0142' })).status).toBe(409);
@@ -206,7 +210,14 @@ describe('authentication, tenant isolation and bad input', () => {
     expect((await http.get('/dids?state=retired')).body.items).toHaveLength(1);
     const reinstated = await http.post(`/dids/${id}/reinstate`);
     expect(reinstated.status).toBe(200);
-    expect(reinstated.body).toMatchObject({ state: 'active', healthScore: 1, healthSampleSize: 0 });
+    expect(reinstated.body).toMatchObject({
+      state: 'active',
+      healthScore: 1,
+      healthSampleSize: 0,
+      healthVerdict: 'unrated',
+      healthScoreUpper: 1,
+      healthScoreLower: 0,
+    });
     expect(reinstated.body.scoreSince).not.toBeNull();
 
     // A second DID with a bad record: 12 no-answers since its score window began.
@@ -219,19 +230,87 @@ describe('authentication, tenant isolation and bad input', () => {
     const health = await http.get('/dids/health');
     expect(health.status).toBe(200);
     const badHealth = health.body.items.find((d: { id: string }) => d.id === bad);
+    // Confidently under 0.7 (a cooldown); 12 calls are too few to burn a number for good.
+    const upper = Math.round((0.1 + 2.326 * (0.25 / Math.sqrt(12))) * 10_000) / 10_000;
     expect(badHealth).toMatchObject({
       state: 'active',
       callsInWindow: 12,
+      callsInRecentWindow: 12,
       insufficientData: false,
-      verdict: 'burned',
+      verdict: 'cooldown',
+      upperBound: upper,
+      lowerBound: 0,
     });
+    expect(badHealth.standardError).toBeCloseTo(0.25 / Math.sqrt(12), 10);
     expect(badHealth.components).toMatchObject({ answerRate: 0, noAnswerScore: 0, spamScore: 1 });
     expect(badHealth.score).toBeCloseTo(0.1, 4);
     const good = health.body.items.find((d: { id: string }) => d.id === id);
-    expect(good).toMatchObject({ score: 1, callsInWindow: 0, verdict: 'ok' });
+    expect(good).toMatchObject({
+      score: 1,
+      callsInWindow: 0,
+      verdict: 'unrated',
+      insufficientData: true,
+      upperBound: 1,
+      lowerBound: 0,
+      standardError: null,
+    });
     const report = await http.get('/dids/health/report');
-    expect(report.body).toMatchObject({ total: 2, byState: { active: 2 } });
+    expect(report.body).toMatchObject({
+      total: 2,
+      byState: { active: 2 },
+      byVerdict: { cooldown: 1, unrated: 1 },
+    });
     expect(report.body.atRisk.map((d: { id: string }) => d.id)).toEqual([bad]);
+  });
+
+  it('shows a DID with one call, or nine, as unrated: no verdict, not at risk', async () => {
+    const { http } = await s.tenant('Unrated DIDs');
+    const db = s.stack.database.db;
+    const one = (await http.post('/dids', { number: '+12125550144' })).body.id as string;
+    const nine = (await http.post('/dids', { number: '+12125550145' })).body.id as string;
+    const calls = (didId: string, n: number) =>
+      Array.from({ length: n }, () => ({
+        did_id: didId,
+        outcome: 'no_answer',
+        duration_seconds: 0,
+        spam_flagged: true,
+      }));
+    await db
+      .insertInto('did_health_events')
+      .values([...calls(one, 1), ...calls(nine, 9)])
+      .execute();
+    // The engine's own update after those calls (what the outcome recorder runs).
+    const customerId = (
+      await db.selectFrom('dids').select('customer_id').where('id', '=', one).executeTakeFirstOrThrow()
+    ).customer_id;
+    for (const didId of [one, nine]) {
+      expect(await updateDidHealth(db, didId, { customerId, campaignId: null, now: new Date() })).toEqual([]);
+    }
+
+    const health = await http.get('/dids/health');
+    const byId = new Map(health.body.items.map((d: { id: string }) => [d.id, d]));
+    expect(byId.get(one)).toMatchObject({
+      score: 0,
+      callsInWindow: 1,
+      verdict: 'unrated',
+      insufficientData: true,
+    });
+    expect(byId.get(nine)).toMatchObject({
+      score: 0,
+      callsInWindow: 9,
+      verdict: 'unrated',
+      insufficientData: true,
+    });
+    expect((await http.get(`/dids/${one}`)).body).toMatchObject({
+      healthVerdict: 'unrated',
+      healthSampleSize: 1,
+      healthScore: 0,
+      healthScoreUpper: 0.5815, // 0 + 2.326 x 0.25 / sqrt(1)
+      healthScoreLower: 0,
+    });
+    const report = await http.get('/dids/health/report');
+    expect(report.body).toMatchObject({ total: 2, byVerdict: { unrated: 2 } });
+    expect(report.body.atRisk).toEqual([]);
   });
 
   const huge = 'x'.repeat(11 * 1024 * 1024);

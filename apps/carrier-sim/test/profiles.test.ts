@@ -7,6 +7,7 @@ import { startHarness } from './support/sim-harness';
 
 const BAD_DID = '+13125550666';
 const GOOD_DID = '+13125550777';
+const MEDIOCRE_DID = '+13125550555';
 
 /** Originates `n` calls from `from` and returns their parsed webhooks, in attempt order. */
 async function placeCalls(
@@ -68,6 +69,17 @@ describe('outcome profiles', () => {
     const summary = (await h.http('/sim/calls/summary')).json;
     expect(summary.byFrom[BAD_DID]).toMatchObject({ completed: 200, spamFlagged: spam });
     expect(summary.byFrom[BAD_DID].byOutcome.no_answer).toBe(noAnswer);
+  });
+
+  it('a mediocre DID scores about 0.6: under the 0.7 cooldown line, above the 0.5 burn line', async () => {
+    h = await startHarness({ timeScale: 0.0001, seed: 606, byDid: { [MEDIOCRE_DID]: 'mediocre' } });
+    const mediocre = await placeCalls(h, 300, MEDIOCRE_DID, 'mediocre');
+    expect(meanHealth(mediocre)).toBeGreaterThan(0.55);
+    expect(meanHealth(mediocre)).toBeLessThan(0.66);
+    // The preset name is accepted by the configuration API too, and resolves to the same profile.
+    const put = await h.http('/sim/config', { method: 'PUT', body: { byDid: { [GOOD_DID]: 'mediocre' } } });
+    expect(put.status).toBe(200);
+    expect(put.json.byDid[GOOD_DID]).toEqual(put.json.byDid[MEDIOCRE_DID]);
   });
 
   it('the default profile keeps a DID healthy', async () => {

@@ -32,7 +32,13 @@ export interface EngineEventPayloads {
   'campaign.sms.delivery_failed': { prospectId: number; messageId: string; error: string };
   'did.health.warning': DidHealthPayload;
   'did.health.cooldown': DidHealthPayload & { cooldownUntil: string };
-  'did.health.burned': DidHealthPayload;
+  'did.health.burned': DidHealthPayload & {
+    /**
+     * The evidence a burn also rests on: the DID's last calls regardless of its cooldowns, with
+     * the score's upper bound at the burn confidence (99.99 %).
+     */
+    recent: { score: number; upperBound: number; sampleSize: number };
+  };
 }
 
 export interface CallOutcomePayload {
@@ -42,10 +48,16 @@ export interface CallOutcomePayload {
   durationSeconds: number;
 }
 
+/** A DID's health when a verdict changed it: the score over its calls since `score_since`. */
 export interface DidHealthPayload {
   didId: string;
   number: string;
+  /** The domain's `HealthVerdict` behind the event (`warning`, `cooldown` or `burned`). */
+  verdict: string;
   score: number;
+  /** The score's confidence bounds (one-sided 99 % each way by default). */
+  upperBound: number;
+  lowerBound: number;
   sampleSize: number;
 }
 

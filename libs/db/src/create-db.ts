@@ -15,7 +15,16 @@ function setTypeParsers(): void {
 export interface CreateDbOptions {
   maxConnections?: number;
   applicationName?: string;
+  /**
+   * Called when an idle pooled connection fails (the server restarted, the network dropped it, a
+   * test dropped its database). The pool has already discarded that connection and the next
+   * query opens a new one. Default: a process warning.
+   */
+  onIdleConnectionError?: (err: Error) => void;
 }
+
+const warnIdleConnectionError = (err: Error) =>
+  process.emitWarning(`idle PostgreSQL connection closed: ${err.message}`, 'PostgresIdleConnectionWarning');
 
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Kysely<Database> {
   setTypeParsers();
@@ -24,9 +33,8 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
     max: options.maxConnections ?? 10,
     application_name: options.applicationName ?? 'campaign-engine',
   });
-  // An idle connection the server closed (a restart, a failover, a dropped test database) is
-  // reported here, and pg drops it from the pool; without a listener the event would be an
-  // uncaught exception that ends the process. The next query takes a fresh connection.
-  pool.on('error', () => undefined);
+  // Without a listener, pg re-throws an idle connection's error as an uncaught exception and the
+  // process dies, although the pool has recovered from it on its own.
+  pool.on('error', options.onIdleConnectionError ?? warnIdleConnectionError);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectDidForCall, selectDidForSms } from '@engine/db';
+import { countUsableDids, selectDidForCall, selectDidForSms } from '@engine/db';
 import type { TestDatabase } from '@engine/testing';
 import { createTestDatabase, seedCustomer, seedDids } from '@engine/testing';
 
@@ -89,7 +89,8 @@ describe('DID selection under concurrency (real PostgreSQL)', () => {
     const [la] = await seedDids(t.db, customer.id, 1, { areaCode: '213', score: 0.99 });
     const [unhealthy] = await seedDids(t.db, customer.id, 1, {
       areaCode: '312',
-      score: 0.69,
+      score: 0.55,
+      upper: 0.69,
       sampleSize: 20,
     });
     const base = { customerId: customer.id, callerIds: null, minScore: 0.7, now: new Date() };
@@ -122,11 +123,28 @@ describe('DID selection under concurrency (real PostgreSQL)', () => {
 
   it('keeps a low-scored DID with too few calls for a verdict selectable', async () => {
     const { customer } = await seedCustomer(t.db);
-    const [young] = await seedDids(t.db, customer.id, 1, { score: 0.4, sampleSize: 9 });
+    const [young] = await seedDids(t.db, customer.id, 1, { score: 0.4, upper: 0.6, sampleSize: 9 });
     const base = { customerId: customer.id, areaCode: null, callerIds: null, minScore: 0.7, now: new Date() };
     expect((await selectDidForCall(t.db, base))?.id).toBe(young!.id);
+    expect(await countUsableDids(t.db, customer.id, 0.7, null)).toBe(1);
     await t.db.updateTable('dids').set({ health_sample_size: 10 }).where('id', '=', young!.id).execute();
     expect(await selectDidForCall(t.db, base)).toBeUndefined();
+    expect(await countUsableDids(t.db, customer.id, 0.7, null)).toBe(0);
+  });
+
+  it('skips a DID only when its upper bound is under the line, not its point score', async () => {
+    const { customer } = await seedCustomer(t.db);
+    // A point score under 0.7 whose bound still reaches it: maybe a healthy DID on a bad run.
+    const [unsure] = await seedDids(t.db, customer.id, 1, { score: 0.62, upper: 0.7, sampleSize: 12 });
+    const base = { customerId: customer.id, areaCode: null, callerIds: null, now: new Date(), gapMs: GAP_MS };
+    expect((await selectDidForCall(t.db, { ...base, minScore: 0.7 }))?.id).toBe(unsure!.id);
+    expect((await selectDidForSms(t.db, { ...base, minScore: 0.7 }))?.id).toBe(unsure!.id);
+    expect(await countUsableDids(t.db, customer.id, 0.7, null)).toBe(1);
+    // The campaign's own line (min_did_score) is what the bound is compared with.
+    expect(await selectDidForCall(t.db, { ...base, minScore: 0.71 })).toBeUndefined();
+    expect(await countUsableDids(t.db, customer.id, 0.71, null)).toBe(0);
+    await t.db.updateTable('dids').set({ health_score_upper: 0.6999 }).where('id', '=', unsure!.id).execute();
+    expect(await countUsableDids(t.db, customer.id, 0.7, null)).toBe(0);
   });
 
   it('never selects another customer’s DIDs or non-active ones', async () => {

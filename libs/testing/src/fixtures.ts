@@ -30,14 +30,23 @@ export async function seedCampaign(
 let nextDidNumber = 2_000_000;
 
 /**
- * `count` DIDs with distinct numbers in `areaCode` (default 415), all active with score 1. Numbers
- * start at `startAt`, or else where the previous call of this process left off.
+ * `count` DIDs with distinct numbers in `areaCode` (default 415), all active with score 1 and no
+ * evidence (bounds 0 and 1, unrated) unless given. Numbers start at `startAt`, or else where the
+ * previous call of this process left off.
  */
 export async function seedDids(
   db: Kysely<Database>,
   customerId: string,
   count: number,
-  options: { areaCode?: string; score?: number; sampleSize?: number; startAt?: number } = {},
+  options: {
+    areaCode?: string;
+    score?: number;
+    /** Upper / lower confidence bound of the score (default 1 / 0: nothing known). */
+    upper?: number;
+    lower?: number;
+    sampleSize?: number;
+    startAt?: number;
+  } = {},
 ): Promise<Did[]> {
   const areaCode = options.areaCode ?? '415';
   const start = options.startAt ?? nextDidNumber;
@@ -47,6 +56,8 @@ export async function seedDids(
     number: `+1${areaCode}${String(start + i).padStart(7, '0')}`,
     area_code: areaCode,
     health_score: options.score ?? 1,
+    health_score_upper: options.upper ?? 1,
+    health_score_lower: options.lower ?? 0,
     health_sample_size: options.sampleSize ?? 0,
   }));
   return db.insertInto('dids').values(rows).returningAll().execute();

@@ -5,3 +5,4 @@ export * from './dev-server';
 export * from './fixtures';
 export * from './campaign-stack';
 export * from './worker-process';
+export * from './did-health-simulation';

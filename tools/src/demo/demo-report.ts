@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Database } from '@engine/db';
+import { didPoolOverview } from '@engine/db';
 
 export interface StatusCounts {
   byStatus: Record<string, number>;
@@ -41,35 +41,25 @@ export function statusTable(counts: StatusCounts): string {
   return table.toString();
 }
 
+/**
+ * The demo's DID table: lifetime calls, the stored score with its confidence bounds, the verdict
+ * (`unrated` until a DID has 10 calls since its last cooldown) and the state.
+ */
 export async function didTable(db: Kysely<Database>, customerId: string, badNumber: string): Promise<string> {
-  const rows = await sql<{
-    number: string;
-    state: string;
-    health_score: number;
-    health_verdict: string;
-    health_sample_size: number;
-    calls: number;
-    answered: number;
-    spam: number;
-  }>`
-    select d.number, d.state, d.health_score, d.health_verdict, d.health_sample_size,
-           count(e.id)::int as calls,
-           count(e.id) filter (where e.outcome in ('human_connected', 'human_hangup', 'voicemail'))::int as answered,
-           count(e.id) filter (where e.spam_flagged)::int as spam
-    from dids d left join did_health_events e on e.did_id = d.id
-    where d.customer_id = ${customerId}
-    group by d.id order by d.number`.execute(db);
+  const rows = await didPoolOverview(db, customerId);
   const table = new Table({
-    head: ['DID', 'calls', 'answered', 'spam', 'score', 'verdict', 'state'],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
+    head: ['DID', 'calls', 'answered', 'spam', 'score', 'bounds (99 %)', 'n', 'verdict', 'state'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
   });
-  for (const r of rows.rows) {
+  for (const r of rows) {
     table.push([
       r.number === badNumber ? `${r.number} (bad in sim)` : r.number,
       String(r.calls),
       String(r.answered),
       String(r.spam),
       Number(r.health_score).toFixed(3),
+      `${r.health_score_lower.toFixed(2)}-${r.health_score_upper.toFixed(2)}`,
+      String(r.health_sample_size),
       r.health_verdict,
       r.state,
     ]);

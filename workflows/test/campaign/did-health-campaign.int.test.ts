@@ -46,9 +46,10 @@ describe('DID health in running campaigns', () => {
         .where('id', '=', bad.id)
         .executeTakeFirstOrThrow();
       // Its first outcomes sink its score, so selection (highest score first) moves to the others;
-      // it is cooled or burned as soon as it has enough calls for a verdict.
+      // it has no verdict before 10 calls, and is cooled or burned as soon as it has them.
       expect(badRow.health_score).toBeLessThan(0.5);
       if (badRow.health_sample_size >= 10) expect(['burned', 'cooling']).toContain(badRow.state);
+      else expect([badRow.state, badRow.health_verdict]).toEqual(['active', 'unrated']);
       const perDid = await db
         .selectFrom('call_attempts')
         .select(['did_id', (eb) => eb.fn.countAll<number>().as('n')])

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DidStates } from '@engine/db';
 import type { DidState } from '@engine/db';
+import { HealthVerdicts } from '@engine/domain';
+import type { HealthVerdict } from '@engine/domain';
 import { IsPhone } from '../common/validators';
 
 export class CreateDidDto {
@@ -40,9 +42,19 @@ export class DidView {
   @ApiProperty() number!: string;
   @ApiProperty({ nullable: true, type: String }) areaCode!: string | null;
   @ApiProperty({ enum: DidStates }) state!: DidState;
-  @ApiProperty() healthScore!: number;
-  @ApiProperty() healthVerdict!: string;
-  @ApiProperty() healthSampleSize!: number;
+  @ApiProperty({ description: 'health score over the calls since scoreSince (1.0 with none)' })
+  healthScore!: number;
+  @ApiProperty({ description: 'upper confidence bound of the score (one-sided 99 %; 1 with no calls)' })
+  healthScoreUpper!: number;
+  @ApiProperty({ description: 'lower confidence bound of the score (one-sided 99 %; 0 with no calls)' })
+  healthScoreLower!: number;
+  @ApiProperty({
+    enum: HealthVerdicts,
+    description: "the engine's verdict; unrated until 10 calls since scoreSince",
+  })
+  healthVerdict!: HealthVerdict;
+  @ApiProperty({ description: 'calls since scoreSince behind the score (at most 50)' })
+  healthSampleSize!: number;
   @ApiProperty({ nullable: true, type: String }) lastCallAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastSmsAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) cooldownUntil!: string | null;
@@ -70,13 +82,31 @@ export class DidHealthView {
   @ApiProperty() number!: string;
   @ApiProperty({ enum: DidStates }) state!: DidState;
   @ApiProperty({ description: 'score over the calls in the window (1.0 with none)' }) score!: number;
+  @ApiProperty({ description: 'upper confidence bound of the score (one-sided 99 %; 1 with no calls)' })
+  upperBound!: number;
+  @ApiProperty({ description: 'lower confidence bound of the score (one-sided 99 %; 0 with no calls)' })
+  lowerBound!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'standard error of the score; null with no calls',
+  })
+  standardError!: number | null;
   @ApiProperty({ description: 'score stored on the DID by the engine' }) storedScore!: number;
-  @ApiProperty({ enum: ['ok', 'warning', 'cooldown', 'burned'] }) verdict!: string;
-  @ApiProperty({ description: 'fewer calls than the minimum for a cooldown or burn verdict' })
+  @ApiProperty({
+    enum: HealthVerdicts,
+    description:
+      'unrated: fewer than 10 calls since scoreSince; warning / cooldown: the upper bound is under ' +
+      '0.8 / 0.7; burned: a confirmed cooldown whose last calls are under 0.5 at 99.99 %',
+  })
+  verdict!: HealthVerdict;
+  @ApiProperty({ description: 'fewer calls since scoreSince than any verdict needs (verdict unrated)' })
   insufficientData!: boolean;
   @ApiProperty({ type: HealthComponentsView }) components!: HealthComponentsView;
   @ApiProperty({ description: 'calls in the scoring window (last 50 since scoreSince)' })
   callsInWindow!: number;
+  @ApiProperty({ description: 'last calls regardless of scoreSince (at most 50), which a burn also weighs' })
+  callsInRecentWindow!: number;
   @ApiProperty({ nullable: true, type: String }) lastCallAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) cooldownUntil!: string | null;
   @ApiProperty({ nullable: true, type: String }) scoreSince!: string | null;
@@ -94,7 +124,11 @@ export class DidHealthReport {
     number
   >;
   @ApiProperty({ description: 'mean score of active DIDs' }) averageScore!: number;
-  @ApiProperty({ type: [DidHealthView], description: 'in rotation or cooling, with score < 0.8 or cooling' })
+  @ApiProperty({
+    type: [DidHealthView],
+    description:
+      'cooling, or in rotation with a warning, cooldown or burned verdict (never unrated); lowest score first',
+  })
   atRisk!: DidHealthView[];
   @ApiProperty() generatedAt!: string;
 }

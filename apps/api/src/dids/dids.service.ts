@@ -1,21 +1,20 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import type { Database, Did, DidHealthEvent } from '@engine/db';
+import type { Database, Did, DidWithRecentCalls } from '@engine/db';
 import {
   DID_NUMBER_OWNER_INDEX,
-  didHealthWindows,
+  didsWithRecentCalls,
   findCustomerDidByNumber,
   findDid,
   insertDid,
   isNumberHeldByAnotherCustomer,
   isUniqueViolation,
-  listCustomerDids,
   listDidsPage,
   reinstateDid,
   retireDid,
 } from '@engine/db';
-import type { ScoredCall } from '@engine/domain';
-import { computeHealthScore, healthVerdict, isCallOutcome, parsePhoneNumber } from '@engine/domain';
+import type { HealthVerdict } from '@engine/domain';
+import { assessDidHealth, DEFAULT_HEALTH_POLICY, isHealthVerdict, parsePhoneNumber } from '@engine/domain';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { DB } from '../infrastructure/tokens';
 import type {
@@ -28,7 +27,8 @@ import type {
   ListDidsQuery,
 } from './did.dto';
 
-const AT_RISK_SCORE = 0.8;
+/** Verdicts that say a DID in rotation is confidently under the `ok` line. */
+const AT_RISK_VERDICTS: ReadonlySet<HealthVerdict> = new Set(['warning', 'cooldown', 'burned']);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function toDidView(d: Did): DidView {
@@ -38,7 +38,10 @@ export function toDidView(d: Did): DidView {
     areaCode: d.area_code,
     state: d.state,
     healthScore: Number(d.health_score),
-    healthVerdict: d.health_verdict,
+    healthScoreUpper: Number(d.health_score_upper),
+    healthScoreLower: Number(d.health_score_lower),
+    // Only the engine writes verdicts; anything else would be a bug, shown as "no verdict".
+    healthVerdict: isHealthVerdict(d.health_verdict) ? d.health_verdict : 'unrated',
     healthSampleSize: d.health_sample_size,
     lastCallAt: iso(d.last_call_at),
     lastSmsAt: iso(d.last_sms_at),
@@ -49,26 +52,26 @@ export function toDidView(d: Did): DidView {
   };
 }
 
-function healthOf(did: Did, window: readonly DidHealthEvent[]): DidHealthView {
-  const calls: ScoredCall[] = window
-    .filter((e) => isCallOutcome(e.outcome))
-    .map((e) => ({
-      outcome: e.outcome as ScoredCall['outcome'],
-      durationSeconds: e.duration_seconds,
-      spamFlagged: e.spam_flagged,
-    }));
-  const health = computeHealthScore(calls);
-  const verdict = healthVerdict(health.score, health.sampleSize);
+/**
+ * A DID's health as the engine judges it (`assessDidHealth` over the same two windows as the
+ * outcome recorder), so the API never shows a verdict the engine would not reach.
+ */
+function healthOf({ did, recentCalls }: DidWithRecentCalls): DidHealthView {
+  const { verdict, fresh, recent } = assessDidHealth(recentCalls, did.score_since, DEFAULT_HEALTH_POLICY);
   return {
     id: did.id,
     number: did.number,
     state: did.state,
-    score: health.score,
+    score: fresh.score,
+    upperBound: fresh.upperBound,
+    lowerBound: fresh.lowerBound,
+    standardError: Number.isFinite(fresh.standardError) ? fresh.standardError : null,
     storedScore: Number(did.health_score),
-    verdict: verdict.verdict,
-    insufficientData: verdict.insufficientData,
-    components: { ...health.components },
-    callsInWindow: health.sampleSize,
+    verdict,
+    insufficientData: verdict === 'unrated',
+    components: { ...fresh.components },
+    callsInWindow: fresh.sampleSize,
+    callsInRecentWindow: recent.sampleSize,
     lastCallAt: iso(did.last_call_at),
     cooldownUntil: iso(did.cooldown_until),
     scoreSince: iso(did.score_since),
@@ -178,11 +181,13 @@ export class DidsService {
     const active = views.filter((v) => v.state === 'active');
     const averageScore =
       active.length === 0 ? 0 : active.reduce((sum, v) => sum + v.score, 0) / active.length;
+    // A DID is at risk when it is cooling or confidently under the ok line; an unrated one (too
+    // few calls) is not, whatever its early score says.
     const atRisk = views
       .filter(
         (v) =>
           v.state === 'cooling' ||
-          ((v.state === 'active' || v.state === 'warming') && v.score < AT_RISK_SCORE),
+          ((v.state === 'active' || v.state === 'warming') && AT_RISK_VERDICTS.has(v.verdict)),
       )
       .sort((a, b) => a.score - b.score);
     return {
@@ -202,10 +207,7 @@ export class DidsService {
   }
 
   private async healthViews(customerId: string): Promise<DidHealthView[]> {
-    const [dids, windows] = await Promise.all([
-      listCustomerDids(this.db, customerId),
-      didHealthWindows(this.db, customerId),
-    ]);
-    return dids.map((d) => healthOf(d, windows.get(d.id) ?? []));
+    const dids = await didsWithRecentCalls(this.db, customerId, DEFAULT_HEALTH_POLICY.windowSize);
+    return dids.map(healthOf);
   }
 }

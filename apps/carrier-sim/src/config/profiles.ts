@@ -52,9 +52,28 @@ export const GOOD_DID_PROFILE: OutcomeProfile = Object.freeze({
   talkSeconds: Object.freeze({ min: 40, max: 180 }),
 });
 
+/**
+ * A mediocre caller ID: fewer pick-ups, shorter conversations, some spam labels. Scores about 0.6
+ * on the domain's health score, between the 0.7 cooldown line and the 0.5 burn line: it should be
+ * cooled again and again, never burned.
+ */
+export const MEDIOCRE_DID_PROFILE: OutcomeProfile = Object.freeze({
+  weights: Object.freeze({
+    human_connected: 0.35,
+    human_hangup: 0.08,
+    voicemail: 0.17,
+    no_answer: 0.3,
+    busy: 0.06,
+    failed: 0.04,
+  }),
+  spamFlagRate: 0.12,
+  talkSeconds: Object.freeze({ min: 10, max: 70 }),
+});
+
 /** The presets a configuration may name, e.g. `{"byDid": {"+14155550100": "bad"}}`. */
 export const ProfilePresets: Readonly<Record<ProfilePresetName, OutcomeProfile>> = Object.freeze({
   default: DEFAULT_PROFILE,
   bad: BAD_DID_PROFILE,
   good: GOOD_DID_PROFILE,
+  mediocre: MEDIOCRE_DID_PROFILE,
 });

@@ -25,7 +25,7 @@ export interface OutcomeProfile {
 }
 
 /** Built-in profiles that a configuration may name instead of spelling one out (`"bad"`). */
-export const ProfilePresetNames = ['default', 'bad', 'good'] as const;
+export const ProfilePresetNames = ['default', 'bad', 'good', 'mediocre'] as const;
 export type ProfilePresetName = (typeof ProfilePresetNames)[number];
 
 /** A profile with every field set: what a call is drawn from. */

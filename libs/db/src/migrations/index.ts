@@ -3,6 +3,7 @@ import * as m20261123180000 from './20261123180000_system_checks';
 import * as m20261123190000 from './20261123190000_core_schema';
 import * as m20261123200000 from './20261123200000_did_lifecycle';
 import * as m20261123210000 from './20261123210000_sms_inbound';
+import * as m20261201100000 from './20261201100000_health_evidence';
 import * as m20261201110000 from './20261201110000_did_single_owner';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '20261123190000_core_schema': m20261123190000,
   '20261123200000_did_lifecycle': m20261123200000,
   '20261123210000_sms_inbound': m20261123210000,
+  '20261201100000_health_evidence': m20261201100000,
   '20261201110000_did_single_owner': m20261201110000,
 };

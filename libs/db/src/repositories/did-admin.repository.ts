@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
+import type { TimedScoredCall } from '@engine/domain';
 import type { Executor } from '../database';
 import type { DidHealthEvent } from '../tables/did-health-events.table';
 import type { Did, DidState } from '../tables/dids.table';
+import { toTimedScoredCalls } from './did-health.repository';
+import { NO_HEALTH_EVIDENCE } from './dids.repository';
 
 export async function findDid(db: Executor, customerId: string, didId: string): Promise<Did | undefined> {
   return db
@@ -49,17 +52,6 @@ export async function retireDid(
     .executeTakeFirst();
 }
 
-/** Every DID of a customer ordered by number. */
-export async function listCustomerDids(db: Executor, customerId: string): Promise<Did[]> {
-  return db
-    .selectFrom('dids')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .orderBy('number')
-    .orderBy('id')
-    .execute();
-}
-
 /**
  * Puts a `burned` or `retired` DID back into rotation with a fresh score: calls before `now` no
  * longer count (`score_since`). Undefined when the DID is missing, another customer's, or in
@@ -75,9 +67,7 @@ export async function reinstateDid(
     .updateTable('dids')
     .set({
       state: 'active',
-      health_score: 1,
-      health_verdict: 'ok',
-      health_sample_size: 0,
+      ...NO_HEALTH_EVIDENCE,
       cooldown_until: null,
       warming_until: null,
       score_since: now,
@@ -91,30 +81,74 @@ export async function reinstateDid(
     .executeTakeFirst();
 }
 
+/** A DID and its last calls, newest first, regardless of `score_since`. */
+export interface DidWithRecentCalls {
+  did: Did;
+  recentCalls: TimedScoredCall[];
+}
+
 /**
- * The scoring window of every DID of a customer in one query: each DID's last `windowSize`
- * health events since its `score_since`, newest first.
+ * Every DID of a customer (ordered by number) with its last `windowSize` health events regardless
+ * of `score_since`, in one round trip: what the domain's `assessDidHealth` judges, so the API
+ * shows the verdict the engine acts on.
  */
-export async function didHealthWindows(
+export async function didsWithRecentCalls(
   db: Executor,
   customerId: string,
   windowSize = 50,
-): Promise<Map<string, DidHealthEvent[]>> {
-  const result = await sql<DidHealthEvent>`
-    select e.* from dids d
-    cross join lateral (
-      select * from did_health_events h
-      where h.did_id = d.id and (d.score_since is null or h.created_at >= d.score_since)
-      order by h.created_at desc, h.id desc
-      limit ${windowSize}
-    ) e
-    where d.customer_id = ${customerId}
-    order by e.did_id, e.created_at desc, e.id desc`.execute(db);
-  const windows = new Map<string, DidHealthEvent[]>();
-  for (const row of result.rows) {
-    const list = windows.get(row.did_id) ?? [];
+): Promise<DidWithRecentCalls[]> {
+  const [dids, events] = await Promise.all([
+    db
+      .selectFrom('dids')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .orderBy('number')
+      .orderBy('id')
+      .execute(),
+    sql<DidHealthEvent>`
+      select e.* from dids d
+      cross join lateral (
+        select * from did_health_events h
+        where h.did_id = d.id
+        order by h.created_at desc, h.id desc
+        limit ${windowSize}
+      ) e
+      where d.customer_id = ${customerId}
+      order by e.did_id, e.created_at desc, e.id desc`.execute(db),
+  ]);
+  const byDid = new Map<string, DidHealthEvent[]>();
+  for (const row of events.rows) {
+    const list = byDid.get(row.did_id) ?? [];
     list.push(row);
-    windows.set(row.did_id, list);
+    byDid.set(row.did_id, list);
   }
-  return windows;
+  return dids.map((did) => ({ did, recentCalls: toTimedScoredCalls(byDid.get(did.id) ?? []) }));
+}
+
+/** One line of a DID pool overview: the stored health and counts over every call ever placed. */
+export interface DidPoolLine {
+  number: string;
+  state: DidState;
+  health_score: number;
+  health_score_lower: number;
+  health_score_upper: number;
+  health_verdict: string;
+  health_sample_size: number;
+  calls: number;
+  answered: number;
+  spam: number;
+}
+
+/** A customer's DIDs with their stored health and lifetime call counts, ordered by number. */
+export async function didPoolOverview(db: Executor, customerId: string): Promise<DidPoolLine[]> {
+  const result = await sql<DidPoolLine>`
+    select d.number, d.state, d.health_score, d.health_score_lower,
+           d.health_score_upper, d.health_verdict, d.health_sample_size,
+           count(e.id)::int as calls,
+           count(e.id) filter (where e.outcome in ('human_connected', 'human_hangup', 'voicemail'))::int as answered,
+           count(e.id) filter (where e.spam_flagged)::int as spam
+    from dids d left join did_health_events e on e.did_id = d.id
+    where d.customer_id = ${customerId}
+    group by d.id order by d.number`.execute(db);
+  return result.rows;
 }

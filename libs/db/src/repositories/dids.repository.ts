@@ -35,10 +35,13 @@ export interface DidSelectionRequest {
   areaCode: string | null;
   /** The campaign's `callerIds`: when set, only these numbers may be used. */
   callerIds: readonly string[] | null;
-  /** Minimum health score (default 0.7). */
+  /**
+   * The line a DID's health must not be confidently under (a campaign's `min_did_score`, default
+   * 0.7): a DID is skipped only when its score's upper bound (`health_score_upper`) is below it.
+   */
   minScore: number;
   /**
-   * A DID with fewer scored calls than this stays selectable whatever its score, so that a few
+   * A DID with fewer scored calls than this stays selectable whatever its bounds, so that a few
    * early failures cannot retire it silently before it has earned a verdict (default 10).
    */
   minCalls?: number;
@@ -52,8 +55,9 @@ export interface SmsDidSelectionRequest extends DidSelectionRequest {
   gapMs: number;
 }
 
+/** The SQL twin of the domain's `isSelectableByHealth`: out only when confidently under the line. */
 const healthy = (req: { minScore: number; minCalls?: number }) =>
-  sql`(health_score >= ${req.minScore} or health_sample_size < ${req.minCalls ?? 10})`;
+  sql`(health_sample_size < ${req.minCalls ?? 10} or health_score_upper >= ${req.minScore})`;
 
 const hourStart = (now: Date) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
 const utcDay = (now: Date) => now.toISOString().slice(0, 10);
@@ -198,6 +202,18 @@ export async function countUsableDids(
   return result.rows[0]?.count ?? 0;
 }
 
+/**
+ * The health of a DID with no calls to judge (new, back from cooldown, reinstated): score 1,
+ * bounds 0 and 1 (nothing known), no verdict until it has enough fresh calls.
+ */
+export const NO_HEALTH_EVIDENCE = Object.freeze({
+  health_score: 1,
+  health_score_upper: 1,
+  health_score_lower: 0,
+  health_sample_size: 0,
+  health_verdict: 'unrated',
+});
+
 /** How long a DID back from cooldown takes to ramp to full rotation (default 2 hours). */
 export const DEFAULT_RAMP_MS = 2 * 60 * 60 * 1000;
 
@@ -225,9 +241,7 @@ export async function advanceDidLifecycle(
       score_since: now,
       ramp_started_at: now,
       ramp_until: new Date(now.getTime() + rampMs),
-      health_score: 1,
-      health_sample_size: 0,
-      health_verdict: 'ok',
+      ...NO_HEALTH_EVIDENCE,
       updated_at: now,
     })
     .where('state', '=', 'cooling')

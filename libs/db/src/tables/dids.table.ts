@@ -9,8 +9,17 @@ export interface DidsTable {
   number: string;
   area_code: string | null;
   state: Generated<DidState>;
+  /** The score over the calls since `score_since` (1 with none). */
   health_score: Generated<number>;
+  /**
+   * The score's confidence bounds at the policy's `z` (0 and 1 with no calls): selection skips a
+   * DID only when its upper bound is under the line.
+   */
+  health_score_upper: Generated<number>;
+  health_score_lower: Generated<number>;
+  /** A domain `HealthVerdict`: `unrated` until the DID has enough fresh calls to judge. */
   health_verdict: Generated<string>;
+  /** Calls since `score_since` behind the score (at most the window, 50). */
   health_sample_size: Generated<number>;
   last_call_at: Date | null;
   last_sms_at: Date | null;

@@ -5,8 +5,8 @@
  * (`dids.score_since`), so the score reflects only how the number does now. Scoring the last 50
  * calls regardless would either re-cool the DID at once on the same old evidence or, once a
  * few new calls mix in, swing it between active and cooling (the seed's oscillation bug). With
- * fewer than `minCalls` fresh calls the verdict is at most a warning, which gives the DID a
- * ramp back instead of a verdict on stale data.
+ * fewer than `minCalls` fresh calls the DID is `unrated`, which gives it a ramp back instead of
+ * a verdict on stale data.
  */
 export function callsSince<T extends { readonly at: Date }>(calls: readonly T[], since: Date): T[] {
   const from = since.getTime();

@@ -53,12 +53,13 @@ export interface HealthAction {
  * - `warning` verdict: no state change; `did.health.warning` only when the previous verdict was
  *   not already `warning` and the DID is in rotation (`active` / `warming`), so a DID hovering in
  *   the band does not emit an event on every call.
+ * - `unrated` verdict (too few fresh calls to judge): nothing, and no event.
  * - `ok` verdict: nothing. Returning a `cooling` DID to `active` is the lifecycle schedule's job
  *   once `cooldownUntil` has passed, not the score's.
  *
- * After a cooldown ends, score the DID on the calls placed since then only (see
- * {@link callsSince}); the minimum-call guard in {@link healthVerdict} then keeps it in rotation
- * until there is fresh evidence, instead of re-cooling it on the calls that cooled it.
+ * After a cooldown ends, judge the DID on the calls placed since then (see
+ * {@link assessDidHealth}); it is `unrated` until there is fresh evidence, instead of being
+ * re-cooled on the calls that cooled it.
  */
 export function decideHealthAction(input: HealthActionInput): HealthAction {
   const { previousState, verdict, previousVerdict, now } = input;
@@ -79,6 +80,7 @@ export function decideHealthAction(input: HealthActionInput): HealthAction {
     case 'warning':
       if (previousState === 'cooling' || previousVerdict === 'warning') return { nextState: previousState };
       return { nextState: previousState, event: 'did.health.warning' };
+    case 'unrated':
     case 'ok':
       return { nextState: previousState };
   }

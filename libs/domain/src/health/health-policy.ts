@@ -19,8 +19,10 @@ export interface HealthComponents {
 export type HealthWeights = Readonly<Record<keyof HealthComponents, number>>;
 
 /**
- * Lower bound (inclusive) of each verdict band. A score `s` is `ok` when `s >= ok`, `warning`
- * when `warning <= s < ok`, `cooldown` when `cooldown <= s < warning`, else `burned`.
+ * The lines a DID's score is tested against. A verdict below a line needs the score's upper
+ * confidence bound under it, not just the point score (see `healthVerdict`): `warning` when the
+ * bound is under `ok`, `cooldown` under `warning`, `burned` (with stronger evidence) under
+ * `cooldown`.
  */
 export interface HealthThresholds {
   readonly ok: number;
@@ -35,13 +37,36 @@ export interface HealthPolicy {
   /** How many of a DID's most recent calls the score looks at. */
   readonly windowSize: number;
   /**
-   * Fewest calls a cooldown or burn may be based on. Below it a DID gets at most a `warning`:
-   * two unlucky calls out of three must not take a number out of rotation, let alone for good.
+   * Fewest fresh calls (since `score_since`) any verdict is based on; below it a DID is
+   * `unrated` and stays selectable. The standard error is itself unreliable on a handful of
+   * calls, so no confidence bound is trusted before this.
    */
   readonly minCalls: number;
+  /**
+   * Fewest calls (regardless of `score_since`) a burn may rest on. A burn is permanent, so it
+   * needs more evidence than a cooldown, which a DID recovers from by itself.
+   */
+  readonly minBurnCalls: number;
+  /**
+   * One-sided normal quantile for `cooldown` and `warning`: a DID gets them only when its score's
+   * upper bound `score + z * SE` is under the line. 2.326 = 99 %: a healthy DID looked at after
+   * every call still rarely crosses it by chance.
+   */
+  readonly z: number;
+  /** One-sided normal quantile for `burned` (3.719 = 99.99 %): a burn cannot be undone. */
+  readonly burnZ: number;
+  /**
+   * Smallest per-call standard deviation assumed: the standard error is at least
+   * `seFloor / sqrt(n)`. A sample that happens to look uniform (say ten no-answers) would
+   * otherwise claim zero uncertainty; per-call score noise is about 0.28 on every realistic mix.
+   */
+  readonly seFloor: number;
   /** How long a `cooldown` verdict takes a DID out of rotation. */
   readonly cooldownMs: number;
-  /** Lowest score at which DID selection still picks a DID. */
+  /**
+   * Line for DID selection (a campaign's `min_did_score` overrides it): a DID with enough calls
+   * is left out only when its upper bound is under it, i.e. when it is confidently worse.
+   */
   readonly selectionThreshold: number;
 }
 
@@ -54,12 +79,20 @@ export const DEFAULT_HEALTH_WEIGHTS: HealthWeights = Object.freeze({
   spamScore: 0.1,
 });
 
-/** The design's policy: bands 0.8 / 0.7 / 0.5, last 50 calls, 10-call minimum, 2 h cooldown. */
+/**
+ * The design's policy: lines 0.8 / 0.7 / 0.5 over the last 50 calls, 2 h cooldown; verdicts at
+ * one-sided 99 % (cooldown, warning) and 99.99 % (burn), none before 10 fresh calls, no burn
+ * before 20 calls.
+ */
 export const DEFAULT_HEALTH_POLICY: HealthPolicy = Object.freeze({
   weights: DEFAULT_HEALTH_WEIGHTS,
   thresholds: Object.freeze({ ok: 0.8, warning: 0.7, cooldown: 0.5 }),
   windowSize: 50,
   minCalls: 10,
+  minBurnCalls: 20,
+  z: 2.326,
+  burnZ: 3.719,
+  seFloor: 0.25,
   cooldownMs: 2 * 60 * 60 * 1000,
   selectionThreshold: 0.7,
 });
@@ -79,10 +112,18 @@ const WEIGHT_SUM_TOLERANCE = 1e-9;
 const isFraction = (n: number): boolean => Number.isFinite(n) && n >= 0 && n <= 1;
 
 /**
+ * Policies and weights already validated that cannot change any more (frozen, like the
+ * defaults): scores and verdicts run after every call outcome, so these are checked once.
+ */
+const validFrozenPolicies = new WeakSet<HealthPolicy>();
+const validFrozenWeights = new WeakSet<HealthWeights>();
+
+/**
  * Throws {@link InvalidHealthPolicyError} unless every weight is in [0, 1] and they sum to 1.
  * Weights that do not sum to 1 would make scores incomparable with the fixed thresholds.
  */
 export function assertValidHealthWeights(weights: HealthWeights): void {
+  if (validFrozenWeights.has(weights)) return;
   const entries = Object.entries(weights);
   const bad = entries.find(([, w]) => !isFraction(w));
   if (bad) throw new InvalidHealthPolicyError(`weight ${bad[0]} must be between 0 and 1, got ${bad[1]}`);
@@ -90,6 +131,7 @@ export function assertValidHealthWeights(weights: HealthWeights): void {
   if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
     throw new InvalidHealthPolicyError(`weights must sum to 1, got ${sum}`);
   }
+  if (Object.isFrozen(weights)) validFrozenWeights.add(weights);
 }
 
 /** Throws {@link InvalidHealthPolicyError} unless `windowSize` is a positive integer. */
@@ -99,11 +141,45 @@ export function assertValidWindowSize(windowSize: number): void {
   }
 }
 
+const isDeeplyFrozen = (policy: HealthPolicy): boolean =>
+  Object.isFrozen(policy) && Object.isFrozen(policy.weights) && Object.isFrozen(policy.thresholds);
+
+/** `1 <= minCalls <= minBurnCalls <= windowSize`: a rule that can never fire is a typo. */
+function assertValidCallMinimums(policy: HealthPolicy): void {
+  const { minCalls, minBurnCalls, windowSize } = policy;
+  if (!Number.isInteger(minCalls) || minCalls < 1) {
+    throw new InvalidHealthPolicyError(`minCalls must be a positive integer, got ${minCalls}`);
+  }
+  if (!Number.isInteger(minBurnCalls) || minBurnCalls < minCalls || minBurnCalls > windowSize) {
+    throw new InvalidHealthPolicyError(
+      `minBurnCalls must be an integer between minCalls (${minCalls}) and windowSize (${windowSize}), got ${minBurnCalls}`,
+    );
+  }
+}
+
+/**
+ * `0 < z <= burnZ` (a burn never needs less evidence than a cooldown) and `0 < seFloor <= 1`
+ * (a floor of 0 would let a uniform-looking sample claim certainty).
+ */
+function assertValidConfidence(policy: HealthPolicy): void {
+  const { z, burnZ, seFloor } = policy;
+  if (!(Number.isFinite(z) && z > 0)) {
+    throw new InvalidHealthPolicyError(`z must be a positive number, got ${z}`);
+  }
+  if (!(Number.isFinite(burnZ) && burnZ >= z)) {
+    throw new InvalidHealthPolicyError(`burnZ must be a number >= z (${z}), got ${burnZ}`);
+  }
+  if (!(Number.isFinite(seFloor) && seFloor > 0 && seFloor <= 1)) {
+    throw new InvalidHealthPolicyError(`seFloor must be in (0, 1], got ${seFloor}`);
+  }
+}
+
 /**
  * Throws {@link InvalidHealthPolicyError} when any part of the policy is out of range. Call it
  * where configuration is loaded, so a bad value fails there rather than inside a workflow.
  */
 export function assertValidHealthPolicy(policy: HealthPolicy): void {
+  if (validFrozenPolicies.has(policy)) return;
   assertValidHealthWeights(policy.weights);
   assertValidWindowSize(policy.windowSize);
   const { ok, warning, cooldown } = policy.thresholds;
@@ -112,9 +188,8 @@ export function assertValidHealthPolicy(policy: HealthPolicy): void {
       `thresholds must satisfy 0 <= cooldown <= warning <= ok <= 1, got ${cooldown} / ${warning} / ${ok}`,
     );
   }
-  if (!Number.isInteger(policy.minCalls) || policy.minCalls < 0) {
-    throw new InvalidHealthPolicyError(`minCalls must be a non-negative integer, got ${policy.minCalls}`);
-  }
+  assertValidCallMinimums(policy);
+  assertValidConfidence(policy);
   if (!Number.isFinite(policy.cooldownMs) || policy.cooldownMs <= 0) {
     throw new InvalidHealthPolicyError(`cooldownMs must be a positive number, got ${policy.cooldownMs}`);
   }
@@ -123,4 +198,5 @@ export function assertValidHealthPolicy(policy: HealthPolicy): void {
       `selectionThreshold must be between 0 and 1, got ${policy.selectionThreshold}`,
     );
   }
+  if (isDeeplyFrozen(policy)) validFrozenPolicies.add(policy);
 }

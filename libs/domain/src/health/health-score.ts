@@ -1,16 +1,9 @@
-import type { CallOutcome } from './call-outcome';
-import { isAnswered } from './call-outcome';
+import type { ScoredCall } from './call-tally';
+import { scoreOfTally, tallyCalls } from './call-tally';
 import type { HealthComponents, HealthPolicy } from './health-policy';
 import { assertValidHealthWeights, assertValidWindowSize, DEFAULT_HEALTH_POLICY } from './health-policy';
 
-/** What the score needs to know about one call a DID placed. */
-export interface ScoredCall {
-  readonly outcome: CallOutcome;
-  /** Talk time in seconds; only counted for answered calls. Negative or non-finite counts as 0. */
-  readonly durationSeconds: number;
-  /** The carrier or the callee's network labelled the call as spam / scam likely. */
-  readonly spamFlagged: boolean;
-}
+export type { ScoredCall } from './call-tally';
 
 /** A DID's health: the score, the components it was built from and how many calls it saw. */
 export interface HealthScore {
@@ -20,28 +13,6 @@ export interface HealthScore {
   /** Number of calls scored (at most the window size); 0 for a new DID. */
   readonly sampleSize: number;
 }
-
-/** Talk time that counts as a fully engaged call (seed 000: "normalized to 60 s = 1.0"). */
-const FULL_DURATION_SECONDS = 60;
-
-/**
- * Scores compare against thresholds like 0.7 exactly; rounding removes float noise such as
- * 0.6999999999999998 from a sum that is 0.7 on paper, so the verdict matches the arithmetic.
- */
-const roundTo4 = (n: number): number => Math.round(n * 10_000) / 10_000;
-
-const clamp01 = (n: number): number => Math.min(1, Math.max(0, n));
-
-const safeDuration = (seconds: number): number => (Number.isFinite(seconds) && seconds > 0 ? seconds : 0);
-
-/** A new DID has no evidence against it, so every component (and the score) starts healthy. */
-const NEW_DID_COMPONENTS: Readonly<HealthComponents> = Object.freeze({
-  answerRate: 1,
-  durationScore: 1,
-  humanEngagement: 1,
-  noAnswerScore: 1,
-  spamScore: 1,
-});
 
 /**
  * Computes a DID's health score from its recent calls.
@@ -80,38 +51,5 @@ export function computeHealthScore(
   assertValidHealthWeights(weights);
   assertValidWindowSize(windowSize);
 
-  const window = calls.slice(0, windowSize);
-  const n = window.length;
-  if (n === 0) return { score: 1, components: NEW_DID_COMPONENTS, sampleSize: 0 };
-
-  let answered = 0;
-  let answeredSeconds = 0;
-  let humanConnected = 0;
-  let noAnswer = 0;
-  let spamFlagged = 0;
-  for (const call of window) {
-    if (isAnswered(call.outcome)) {
-      answered += 1;
-      answeredSeconds += safeDuration(call.durationSeconds);
-    }
-    if (call.outcome === 'human_connected') humanConnected += 1;
-    if (call.outcome === 'no_answer') noAnswer += 1;
-    if (call.spamFlagged) spamFlagged += 1;
-  }
-
-  const components: HealthComponents = {
-    answerRate: answered / n,
-    durationScore: answered === 0 ? 0 : Math.min(1, answeredSeconds / answered / FULL_DURATION_SECONDS),
-    humanEngagement: answered === 0 ? 0 : humanConnected / answered,
-    noAnswerScore: 1 - noAnswer / n,
-    spamScore: 1 - spamFlagged / n,
-  };
-  const weighted =
-    weights.answerRate * components.answerRate +
-    weights.durationScore * components.durationScore +
-    weights.humanEngagement * components.humanEngagement +
-    weights.noAnswerScore * components.noAnswerScore +
-    weights.spamScore * components.spamScore;
-
-  return { score: roundTo4(clamp01(weighted)), components, sampleSize: n };
+  return scoreOfTally(tallyCalls(calls.slice(0, windowSize)), weights);
 }

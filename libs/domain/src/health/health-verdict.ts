@@ -1,20 +1,26 @@
+import type { HealthEvidence } from './health-evidence';
+import { upperBoundAt } from './health-evidence';
 import type { HealthPolicy } from './health-policy';
 import { assertValidHealthPolicy, DEFAULT_HEALTH_POLICY } from './health-policy';
 
-/** What a health score means for a DID, from best to worst. */
-export const HealthVerdicts = ['ok', 'warning', 'cooldown', 'burned'] as const;
+/**
+ * What the evidence says about a DID: `unrated` (too few calls to say anything), then from best
+ * to worst `ok`, `warning`, `cooldown`, `burned`.
+ */
+export const HealthVerdicts = ['unrated', 'ok', 'warning', 'cooldown', 'burned'] as const;
 
-/** One verdict; see {@link healthVerdict} for the bands. */
+/** One verdict; see {@link healthVerdict} for the rules. */
 export type HealthVerdict = (typeof HealthVerdicts)[number];
 
-/** The verdict and whether it was capped because there were too few calls to judge. */
-export interface HealthVerdictResult {
-  readonly verdict: HealthVerdict;
-  /** `sampleSize < minCalls`: the score is too noisy for a cooldown or burn. */
-  readonly insufficientData: boolean;
+/** Narrows untrusted input (a stored verdict, a query parameter) to a {@link HealthVerdict}. */
+export function isHealthVerdict(value: unknown): value is HealthVerdict {
+  return typeof value === 'string' && (HealthVerdicts as readonly string[]).includes(value);
 }
 
-/** A score or sample size that is not a number in range; judging it would burn a DID by accident. */
+/** What a verdict needs from a window of calls: the score, its standard error and the count. */
+export type HealthSample = Pick<HealthEvidence, 'score' | 'standardError' | 'sampleSize'>;
+
+/** A score or sample that is not a number in range; judging it would burn a DID by accident. */
 export class InvalidHealthScoreError extends Error {
   readonly code = 'INVALID_HEALTH_SCORE';
   constructor(reason: string) {
@@ -23,52 +29,79 @@ export class InvalidHealthScoreError extends Error {
   }
 }
 
-/**
- * Turns a score into a verdict. With the default thresholds:
- *
- * - `ok`: score >= 0.8
- * - `warning`: 0.7 <= score < 0.8
- * - `cooldown`: 0.5 <= score < 0.7 (out of rotation for `cooldownMs`, 2 h)
- * - `burned`: score < 0.5 (out for good)
- *
- * With fewer than `minCalls` (10) calls behind the score, `insufficientData` is true and the
- * verdict is capped at `warning`: no cooldown and no burn on a handful of calls. A new DID
- * (0 calls, score 1.0) is `ok` with `insufficientData: true`.
- *
- * @throws InvalidHealthScoreError when `score` is not in [0, 1] or `sampleSize` is not a
- *   non-negative integer (a NaN score would otherwise fall through to `burned`).
- * @throws InvalidHealthPolicyError when the policy is out of range.
- */
-export function healthVerdict(
-  score: number,
-  sampleSize: number,
-  policy: HealthPolicy = DEFAULT_HEALTH_POLICY,
-): HealthVerdictResult {
+function assertValidSample(name: string, sample: HealthSample): void {
+  const { score, standardError, sampleSize } = sample;
   if (!(Number.isFinite(score) && score >= 0 && score <= 1)) {
-    throw new InvalidHealthScoreError(`score must be between 0 and 1, got ${score}`);
+    throw new InvalidHealthScoreError(`${name} score must be between 0 and 1, got ${score}`);
   }
   if (!Number.isInteger(sampleSize) || sampleSize < 0) {
-    throw new InvalidHealthScoreError(`sampleSize must be a non-negative integer, got ${sampleSize}`);
+    throw new InvalidHealthScoreError(`${name} sampleSize must be a non-negative integer, got ${sampleSize}`);
   }
-  assertValidHealthPolicy(policy);
-
-  const { ok, warning, cooldown } = policy.thresholds;
-  const insufficientData = sampleSize < policy.minCalls;
-  if (score >= ok) return { verdict: 'ok', insufficientData };
-  if (score >= warning || insufficientData) return { verdict: 'warning', insufficientData };
-  return { verdict: score >= cooldown ? 'cooldown' : 'burned', insufficientData };
+  // A NaN or negative error would make every bound meaningless, so it is refused, not judged.
+  if (!(standardError >= 0)) {
+    throw new InvalidHealthScoreError(`${name} standardError must be >= 0, got ${standardError}`);
+  }
 }
 
 /**
- * Whether DID selection may use a DID with this score (its `state` must be checked separately).
+ * Judges a DID on two windows of its calls:
  *
- * A DID qualifies at `score >= selectionThreshold` (0.7) or while it has fewer than `minCalls`
- * calls: a DID with too little data is not judged, and excluding it on a low early score would
- * starve it of the calls that could prove it healthy, silently retiring it without a verdict.
+ * - `fresh`: its last `windowSize` calls since `score_since` (since its last cooldown ended);
+ *   every verdict is about how the number does now.
+ * - `recent`: its last `windowSize` calls regardless of `score_since`; only a burn looks at it,
+ *   because the calls that cooled the DID were really placed with this number.
+ *
+ * With `upper(x, z) = x.score + z * x.standardError` (see {@link upperBoundAt}) and the default
+ * policy (lines 0.8 / 0.7 / 0.5, `z` 2.326 = one-sided 99 %, `burnZ` 3.719 = 99.99 %):
+ *
+ * - `unrated`: fewer than `minCalls` (10) fresh calls;
+ * - `burned`: the cooldown test below holds, `recent` has at least `minBurnCalls` (20) calls
+ *   and `upper(recent, burnZ) < 0.5`: a confirmed cooldown with strong evidence, never stale
+ *   evidence alone;
+ * - `cooldown`: `upper(fresh, z) < 0.7`;
+ * - `warning`: `upper(fresh, z) < 0.8`;
+ * - `ok` otherwise.
+ *
+ * A line is crossed only when the bound is strictly under it: a DID is taken out of rotation
+ * when it is confidently worse than the line, not when it merely might be.
+ *
+ * @throws InvalidHealthScoreError when a score is not in [0, 1], a sample size is not a
+ *   non-negative integer or a standard error is negative or NaN.
+ * @throws InvalidHealthPolicyError when the policy is out of range.
+ */
+export function healthVerdict(
+  fresh: HealthSample,
+  recent: HealthSample,
+  policy: HealthPolicy = DEFAULT_HEALTH_POLICY,
+): HealthVerdict {
+  assertValidSample('fresh', fresh);
+  assertValidSample('recent', recent);
+  assertValidHealthPolicy(policy);
+
+  if (fresh.sampleSize < policy.minCalls) return 'unrated';
+  const { ok, warning, cooldown } = policy.thresholds;
+  const upper = upperBoundAt(fresh, policy.z);
+  if (upper < warning) {
+    const burnEvidence =
+      recent.sampleSize >= policy.minBurnCalls && upperBoundAt(recent, policy.burnZ) < cooldown;
+    return burnEvidence ? 'burned' : 'cooldown';
+  }
+  return upper < ok ? 'warning' : 'ok';
+}
+
+/**
+ * Whether DID selection may use a DID (its `state` must be checked separately): while it has
+ * fewer than `minCalls` scored calls, or while its upper bound is at or above `minScore` (the
+ * campaign's `min_did_score`, by default the policy's `selectionThreshold`, 0.7).
+ *
+ * A DID is left out only when it is confidently below the line. Excluding it on a low point
+ * score would also starve a DID with little data of the calls that could prove it healthy,
+ * silently retiring it without a verdict.
  */
 export function isSelectableByHealth(
-  health: { readonly score: number; readonly sampleSize: number },
+  health: Pick<HealthEvidence, 'upperBound' | 'sampleSize'>,
   policy: HealthPolicy = DEFAULT_HEALTH_POLICY,
+  minScore: number = policy.selectionThreshold,
 ): boolean {
-  return health.score >= policy.selectionThreshold || health.sampleSize < policy.minCalls;
+  return health.sampleSize < policy.minCalls || health.upperBound >= minScore;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoredCall } from '../../src/health';
-import { callsSince, computeHealthScore, healthVerdict } from '../../src/health';
+import { assessDidHealth, callsSince } from '../../src/health';
 
 type TimedCall = ScoredCall & { at: Date };
 
@@ -38,14 +38,11 @@ describe('callsSince', () => {
     }));
     const all = [...fresh, ...stale];
 
-    const naive = computeHealthScore(all);
-    expect(healthVerdict(naive.score, naive.sampleSize).verdict).toBe('burned');
+    expect(assessDidHealth(all, null).verdict).toBe('burned');
 
-    const sinceCooldown = computeHealthScore(callsSince(all, cooldownEnded));
-    expect(sinceCooldown.sampleSize).toBe(3);
-    expect(healthVerdict(sinceCooldown.score, sinceCooldown.sampleSize)).toEqual({
-      verdict: 'warning',
-      insufficientData: true,
-    });
+    expect(callsSince(all, cooldownEnded)).toHaveLength(3);
+    const sinceCooldown = assessDidHealth(all, cooldownEnded);
+    expect(sinceCooldown.fresh.sampleSize).toBe(3);
+    expect(sinceCooldown.verdict).toBe('unrated');
   });
 });

@@ -103,6 +103,23 @@ describe('decideHealthAction', () => {
     },
   );
 
+  it.each(['active', 'warming', 'cooling'] as const)(
+    'does nothing and tells nobody about a %s DID with too few fresh calls (unrated)',
+    (previousState) => {
+      for (const previousVerdict of [undefined, ...HealthVerdicts]) {
+        expect(decideHealthAction({ previousState, verdict: 'unrated', previousVerdict, now })).toEqual({
+          nextState: previousState,
+        });
+      }
+    },
+  );
+
+  it('warns again when a DID back from cooldown (unrated) enters the warning band', () => {
+    expect(
+      decideHealthAction({ previousState: 'active', verdict: 'warning', previousVerdict: 'unrated', now }),
+    ).toEqual({ nextState: 'active', event: 'did.health.warning' });
+  });
+
   it('never moves a DID out of burned or retired, and only ever moves to cooling or burned', () => {
     for (const previousState of DidLifecycleStates) {
       for (const verdict of HealthVerdicts) {
