@@ -245,7 +245,8 @@ describe('voice campaign end to end (dev server, PostgreSQL, Redis, carrier simu
 
   it('auto-pauses with campaign.paused.no_dids when no DID is healthy', async () => {
     const { customer } = await seedCustomer(db());
-    await seedDids(db(), customer.id, 2, { score: 0.3, sampleSize: 40 });
+    // Confidently bad: the upper bound of the score is under the campaign's 0.7 line.
+    await seedDids(db(), customer.id, 2, { score: 0.3, upper: 0.42, lower: 0.18, sampleSize: 40 });
     const campaign = await seedCampaign(db(), customer.id, { mode: { calls_per_second: 5 } });
     await seedProspects(db(), campaign.id, 10, { timezone: callableZone, startAt: 5_000_000 });
     const workflowId = await stack.startCampaign(campaign.id);
