@@ -82,11 +82,17 @@ describe('DID selection under concurrency (real PostgreSQL)', () => {
     expect(Math.max(...perDid.values())).toBeLessThanOrEqual(8);
   });
 
-  it('prefers local presence, then higher score, then least recently used; honours callerIds and the threshold', async () => {
+  it('prefers local presence, then the better health tier, then fewest calls today, then least recently used; honours callerIds and the threshold', async () => {
     const { customer } = await seedCustomer(t.db);
     const [sf] = await seedDids(t.db, customer.id, 1, { areaCode: '415', score: 0.75 });
     const [ny] = await seedDids(t.db, customer.id, 1, { areaCode: '212', score: 0.95 });
-    const [la] = await seedDids(t.db, customer.id, 1, { areaCode: '213', score: 0.99 });
+    const [warned] = await seedDids(t.db, customer.id, 1, {
+      areaCode: '213',
+      score: 0.74,
+      upper: 0.79,
+      sampleSize: 50,
+    });
+    await t.db.updateTable('dids').set({ health_verdict: 'warning' }).where('id', '=', warned!.id).execute();
     const [unhealthy] = await seedDids(t.db, customer.id, 1, {
       areaCode: '312',
       score: 0.55,
@@ -95,8 +101,11 @@ describe('DID selection under concurrency (real PostgreSQL)', () => {
     });
     const base = { customerId: customer.id, callerIds: null, minScore: 0.7, now: new Date() };
 
+    // Local presence wins over everything else, even a warned DID.
     expect((await selectDidForCall(t.db, { ...base, areaCode: '415' }))?.id).toBe(sf!.id);
-    expect((await selectDidForCall(t.db, { ...base, areaCode: '999' }))?.id).toBe(la!.id);
+    expect((await selectDidForCall(t.db, { ...base, areaCode: '213' }))?.id).toBe(warned!.id);
+    // No local DID: not the warned one while a DID of the better tier is free (ny: no call today).
+    expect((await selectDidForCall(t.db, { ...base, areaCode: '999' }))?.id).toBe(ny!.id);
     expect((await selectDidForCall(t.db, { ...base, areaCode: '312' }))?.id).not.toBe(unhealthy!.id);
     expect((await selectDidForCall(t.db, { ...base, areaCode: null, callerIds: [ny!.number] }))?.id).toBe(
       ny!.id,
@@ -105,20 +114,39 @@ describe('DID selection under concurrency (real PostgreSQL)', () => {
       await selectDidForCall(t.db, { ...base, areaCode: null, callerIds: [unhealthy!.number] }),
     ).toBeUndefined();
 
-    // Least recently used among equals.
+    // Fewest calls today among equals, then least recently used.
     const { customer: c2 } = await seedCustomer(t.db);
-    const [a, b] = await seedDids(t.db, c2.id, 2);
-    await t.db
-      .updateTable('dids')
-      .set({ last_call_at: new Date('2026-01-01T00:00:00Z') })
-      .where('id', '=', a!.id)
-      .execute();
-    await t.db
-      .updateTable('dids')
-      .set({ last_call_at: new Date('2025-01-01T00:00:00Z') })
-      .where('id', '=', b!.id)
-      .execute();
+    const [a, b, c] = await seedDids(t.db, c2.id, 3);
+    const today = new Date(base.now.toISOString().slice(0, 10));
+    const set = (id: string, lastCallAt: string, dayCalls: number) =>
+      t.db
+        .updateTable('dids')
+        .set({ last_call_at: new Date(lastCallAt), day_bucket: today, day_calls: dayCalls })
+        .where('id', '=', id)
+        .execute();
+    await set(a!.id, '2026-01-01T00:00:00Z', 3);
+    await set(b!.id, '2025-01-01T00:00:00Z', 3);
+    await set(c!.id, '2026-06-01T00:00:00Z', 5);
     expect((await selectDidForCall(t.db, { ...base, customerId: c2.id, areaCode: null }))?.id).toBe(b!.id);
+    expect((await selectDidForCall(t.db, { ...base, customerId: c2.id, areaCode: null }))?.id).toBe(a!.id);
+  });
+
+  it('spreads one batch (selections sharing one clock) evenly over equally good DIDs', async () => {
+    const { customer } = await seedCustomer(t.db);
+    await seedDids(t.db, customer.id, 5);
+    const now = new Date('2026-06-01T16:00:00Z');
+    const perDid = new Map<string, number>();
+    for (let i = 0; i < 25; i++) {
+      const did = await selectDidForCall(t.db, {
+        customerId: customer.id,
+        areaCode: null,
+        callerIds: null,
+        minScore: 0.7,
+        now,
+      });
+      perDid.set(did!.id, (perDid.get(did!.id) ?? 0) + 1);
+    }
+    expect([...perDid.values()]).toEqual([5, 5, 5, 5, 5]);
   });
 
   it('keeps a low-scored DID with too few calls for a verdict selectable', async () => {
