@@ -1,4 +1,4 @@
-import { createCustomerWithApiKey, createApiKey, createDb } from '@engine/db';
+import { createApiKey, createCustomerWithApiKey, createDb, findCustomer } from '@engine/db';
 import { readStackState } from './stack/state';
 
 const USAGE = `usage:
@@ -27,12 +27,7 @@ async function main(args: string[]): Promise<void> {
     if (noun === 'api-key' && verb === 'create') {
       const customerId = rest[0];
       if (!customerId) throw new Error(`api-key create needs a customer id\n${USAGE}`);
-      const exists = await db
-        .selectFrom('customers')
-        .select('id')
-        .where('id', '=', customerId)
-        .executeTakeFirst();
-      if (!exists) throw new Error(`no customer with id ${customerId}`);
+      if (!(await findCustomer(db, customerId))) throw new Error(`no customer with id ${customerId}`);
       console.log(JSON.stringify({ customerId, apiKey: await createApiKey(db, customerId) }));
       return;
     }

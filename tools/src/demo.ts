@@ -7,7 +7,7 @@ import {
   campaignWorkflowId,
   stateQuery,
 } from '@engine/contracts';
-import { createDb } from '@engine/db';
+import { createDb, getCampaignById, nextDueAt } from '@engine/db';
 import { readTemporalDevConfig } from '@engine/local-services';
 import { seedDemo } from './demo/demo-data';
 import { didTable, statusCounts, statusTable } from './demo/demo-report';
@@ -112,40 +112,25 @@ async function main(): Promise<void> {
         (counts.byStatus['dialing'] ?? 0) === 0 &&
         view !== undefined &&
         view.inFlight === 0 &&
-        (await db
-          .selectFrom('prospects')
-          .select('id')
-          .where('campaign_id', '=', demo.campaignId)
-          .where('status', '=', 'queued')
-          .where('next_attempt_at', '<=', new Date(Date.now() + 60_000))
-          .executeTakeFirst()) === undefined;
+        ((await nextDueAt(db, demo.campaignId))?.getTime() ?? Infinity) > Date.now() + 60_000;
       if (finished || (waitingOnly && Date.now() - started > 5000)) break;
       await new Promise((r) => setTimeout(r, 500));
     }
     if (interactive) bar.stop();
 
     const counts = await statusCounts(db, demo.campaignId);
-    const campaign = await db
-      .selectFrom('campaigns')
-      .select(['status'])
-      .where('id', '=', demo.campaignId)
-      .executeTakeFirstOrThrow();
+    const campaign = await getCampaignById(db, demo.campaignId);
     console.log(
-      `\nCampaign status: ${campaign.status}   (${((Date.now() - started) / 1000).toFixed(1)} s, ${view?.counters.dialed ?? 0} dials)`,
+      `\nCampaign status: ${campaign?.status ?? 'unknown'}   (${((Date.now() - started) / 1000).toFixed(1)} s, ${view?.counters.dialed ?? 0} dials)`,
     );
     console.log(statusTable(counts));
     console.log(await didTable(db, demo.customerId, demo.badDidNumber));
     const queued = counts.byStatus['queued'] ?? 0;
     if (queued > 0) {
-      const next = await db
-        .selectFrom('prospects')
-        .select((eb) => eb.fn.min('next_attempt_at').as('next'))
-        .where('campaign_id', '=', demo.campaignId)
-        .where('status', '=', 'queued')
-        .executeTakeFirst();
+      const next = await nextDueAt(db, demo.campaignId);
       console.log(
         `\n${queued} prospects are outside their calling window (local 08:00-21:00) and wait for it; the next at ` +
-          `${new Date(next?.next as unknown as string).toISOString()}. The campaign keeps running on its durable timer.`,
+          `${next?.toISOString() ?? 'unknown'}. The campaign keeps running on its durable timer.`,
       );
     }
     const uiPort = readTemporalDevConfig().uiPort;

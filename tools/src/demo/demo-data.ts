@@ -5,6 +5,7 @@ import {
   createCustomerWithApiKey,
   heldNumbers,
   insertCampaign,
+  insertDid,
   insertProspects,
 } from '@engine/db';
 import { isCallable, resolveRecipientZones, zonesForAreaCode } from '@engine/domain';
@@ -89,16 +90,9 @@ export async function seedDemo(db: Kysely<Database>, now: Date, prospectCount = 
     `Demo customer ${now.toISOString().slice(0, 19)}`,
   );
   const didNumbers = await freeDemoDidNumbers(db);
-  await db
-    .insertInto('dids')
-    .values(
-      DEMO_DID_AREA_CODES.map((code, i) => ({
-        customer_id: customer.id,
-        number: didNumbers[i]!,
-        area_code: code,
-      })),
-    )
-    .execute();
+  for (const [i, code] of DEMO_DID_AREA_CODES.entries()) {
+    await insertDid(db, { customer_id: customer.id, number: didNumbers[i]!, area_code: code });
+  }
 
   const campaign = await insertCampaign(db, {
     customer_id: customer.id,

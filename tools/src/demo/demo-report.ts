@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Kysely } from 'kysely';
 import type { Database } from '@engine/db';
-import { didPoolOverview } from '@engine/db';
+import { countProspectsByStatus, didPoolOverview, TerminalProspectStatuses } from '@engine/db';
 
 export interface StatusCounts {
   byStatus: Record<string, number>;
@@ -9,27 +9,10 @@ export interface StatusCounts {
   total: number;
 }
 
-const TERMINAL = [
-  'human_connected',
-  'human_hangup',
-  'voicemail',
-  'no_answer',
-  'busy',
-  'failed',
-  'cancelled',
-  'delivered',
-];
-
 export async function statusCounts(db: Kysely<Database>, campaignId: string): Promise<StatusCounts> {
-  const rows = await db
-    .selectFrom('prospects')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('campaign_id', '=', campaignId)
-    .groupBy('status')
-    .execute();
-  const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-  const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
-  const terminal = rows.filter((r) => TERMINAL.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
+  const byStatus: Record<string, number> = await countProspectsByStatus(db, campaignId);
+  const total = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
+  const terminal = TerminalProspectStatuses.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
   return { byStatus, terminal, total };
 }
 

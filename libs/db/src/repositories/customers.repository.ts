@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../database';
 import type { Customer } from '../tables/customers.table';
+import { isUuid } from '../uuid';
 
 /** The plaintext key is `ce_<prefix>_<secret>`; only its SHA-256 is stored. */
 export function hashApiKey(apiKey: string): string {
@@ -40,4 +41,10 @@ export async function findCustomerByApiKey(db: Executor, apiKey: string): Promis
     .where('api_keys.key_hash', '=', hashApiKey(apiKey))
     .where('api_keys.revoked_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** The customer with this id; undefined when there is none (or the id is not a UUID). */
+export async function findCustomer(db: Executor, customerId: string): Promise<Customer | undefined> {
+  if (!isUuid(customerId)) return undefined;
+  return db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
 }
