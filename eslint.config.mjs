@@ -60,7 +60,13 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.mjs', 'workflows/src/__lint_probe__.ts'] },
+        projectService: {
+          allowDefaultProject: [
+            'eslint.config.mjs',
+            'workflows/src/__lint_probe__.ts',
+            'libs/testing/src/__lint_probe__.ts',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -94,7 +100,11 @@ export default tseslint.config(
             'contracts',
             'config',
           ]
-            .map((p) => ['testing', p])
+            .flatMap((p) => [
+              ['testing', p],
+              ['test-stack', p],
+            ])
+            .concat([['test-stack', 'testing']])
             // The domain's health tests draw calls with the carrier simulator's own mixes, which
             // imports the domain through providers: again a cycle that exists only in tests.
             .concat([['domain', 'carrier-sim']]),
@@ -134,7 +144,23 @@ export default tseslint.config(
                 'type:providers',
               ],
             },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
+            // Test helpers that need no app (services, databases, fixtures); whatever needs the
+            // API, the simulator or the worker lives above the apps, in test-stack.
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:activity',
+                'type:workflow',
+                'type:data-access',
+                'type:domain',
+                'type:contracts',
+                'type:util',
+                'type:providers',
+                'type:infra',
+              ],
+            },
+            { sourceTag: 'type:test-stack', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
@@ -146,9 +172,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': workflowSandboxRule },
   },
   {
-    // Tests, benchmarks and the test harness start whole apps in-process (the API, the carrier
-    // simulator), which Nx otherwise forbids a library to import.
-    files: ['**/*.test.ts', '**/test/**/*.ts', 'bench/**/*.ts', 'libs/testing/src/**/*.ts'],
+    // Tests, benchmarks and the stack harness start whole apps in-process (the API, the carrier
+    // simulator), which Nx otherwise forbids a library to import. libs/testing is not among them:
+    // it must not import an app (the rule above holds there).
+    files: ['**/*.test.ts', '**/test/**/*.ts', 'bench/**/*.ts', 'test-stack/src/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   prettier,

@@ -16,8 +16,8 @@ import Table from 'cli-table3';
 import type { ProfilePresetName } from '@engine/carrier-sim';
 import { DEFAULT_PROFILE, mulberry32, overlayProfile, ProfilePresets } from '@engine/carrier-sim';
 import { callsSince, computeHealthScore, DEFAULT_HEALTH_POLICY } from '@engine/domain';
-import type { HealthJudge, SimulatedDidLife } from '../libs/testing/src/did-health-simulation';
-import { currentHealthJudge, simulateDidLife } from '../libs/testing/src/did-health-simulation';
+import type { HealthJudge, SimulatedDidLife } from '@engine/test-stack';
+import { currentHealthJudge, simulateDidLife } from '@engine/test-stack';
 import { percentile } from './support/services';
 
 const DIDS = Number(process.env['BENCH_DIDS'] ?? 2000);

@@ -2,15 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptIdFor, settingsFromCampaign } from '@engine/activities';
 import type { Did } from '@engine/db';
 import { addSuppressions, claimEligibleProspects } from '@engine/db';
-import type { CampaignStack } from '@engine/testing';
-import {
-  seedCampaign,
-  seedCustomer,
-  seedDids,
-  seedProspects,
-  startCampaignStack,
-  zoneWithLocalHour,
-} from '@engine/testing';
+import type { CampaignStack } from '@engine/test-stack';
+import { seedCampaign, seedCustomer, seedDids, seedProspects, zoneWithLocalHour } from '@engine/testing';
+import { startCampaignStack } from '@engine/test-stack';
 import { createDialNextBatch } from '../src/campaign/dial/dial-next-batch';
 
 /**

@@ -2,15 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptIdFor, createSendNextSms, settingsFromCampaign } from '@engine/activities';
 import type { Did } from '@engine/db';
 import { addSuppressions, claimEligibleProspects } from '@engine/db';
-import type { CampaignStack } from '@engine/testing';
-import {
-  seedCampaign,
-  seedCustomer,
-  seedDids,
-  seedProspects,
-  startCampaignStack,
-  zoneWithLocalHour,
-} from '@engine/testing';
+import type { CampaignStack } from '@engine/test-stack';
+import { seedCampaign, seedCustomer, seedDids, seedProspects, zoneWithLocalHour } from '@engine/testing';
+import { startCampaignStack } from '@engine/test-stack';
 
 /**
  * A tick that is retried after its first try wrote the message (`sending`) but never reached the

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
@@ -30,4 +31,34 @@ describe('workflow sandbox lint rule', () => {
     const messages = await lintAsWorkflowCode(fixture('allowed-imports.fixture.ts'));
     expect(messages.filter((m) => m.severity === 2)).toEqual([]);
   }, 60_000);
+});
+
+describe('layer boundaries (Nx module boundaries)', () => {
+  /** Lints `code` as if it were a file of libs/testing (the graph must be built: `nx show projects`). */
+  async function lintAsTestingLib(code: string) {
+    execFileSync(join(root, 'node_modules', '.bin', 'nx'), ['show', 'projects'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    const eslint = new ESLint({ cwd: root });
+    const [result] = await eslint.lintText(code, {
+      filePath: join(root, 'libs', 'testing', 'src', '__lint_probe__.ts'),
+    });
+    return (result?.messages ?? []).filter((m) => m.ruleId === '@nx/enforce-module-boundaries');
+  }
+
+  it('rejects an app imported by libs/testing (stack wiring lives above the apps, in test-stack)', async () => {
+    const messages = await lintAsTestingLib(
+      "import { createApiApp } from '@engine/api';\nimport { startCarrierSim } from '@engine/carrier-sim';\nexport { createApiApp, startCarrierSim };\n",
+    );
+    expect(messages.map((m) => m.line)).toEqual([1, 2]);
+    expect(messages[0]?.message).toMatch(/Imports of apps are forbidden/);
+  }, 120_000);
+
+  it('accepts the libraries libs/testing is meant to use', async () => {
+    const messages = await lintAsTestingLib(
+      "import { createDb } from '@engine/db';\nimport { findFreePort } from '@engine/local-services';\nexport { createDb, findFreePort };\n",
+    );
+    expect(messages).toEqual([]);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateDidHealth } from '@engine/activities';
 import { signWebhook } from '@engine/providers';
-import { TEST_WEBHOOK_SECRET } from '@engine/testing';
+import { TEST_WEBHOOK_SECRET } from '@engine/test-stack';
 import type { ApiClient, ApiStack, RequestOptions } from './support/api-stack';
 import { SseClient, startApiStack } from './support/api-stack';
 

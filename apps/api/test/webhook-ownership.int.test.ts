@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNATURE_HEADER, signWebhook } from '@engine/providers';
-import { seedCampaign, seedCustomer, TEST_WEBHOOK_SECRET } from '@engine/testing';
+import { seedCampaign, seedCustomer } from '@engine/testing';
+import { TEST_WEBHOOK_SECRET } from '@engine/test-stack';
 import type { ApiClient, ApiStack } from './support/api-stack';
 import { startApiStack } from './support/api-stack';
 

@@ -5,17 +5,16 @@ import { ChannelPoolMetricNames } from '../src/channel-pool-gauges';
 import type { CampaignWorkflowResult } from '@engine/contracts';
 import { addSuppressions } from '@engine/db';
 import { findFreePort } from '@engine/local-services';
-import type { CampaignStack, WorkerProcess } from '@engine/testing';
+import type { CampaignStack, WorkerProcess } from '@engine/test-stack';
 import {
   createDevServerEnv,
   seedCampaign,
   seedCustomer,
   seedDids,
   seedProspects,
-  spawnWorkerProcess,
-  startCampaignStack,
   zoneWithLocalHour,
 } from '@engine/testing';
+import { spawnWorkerProcess, startCampaignStack } from '@engine/test-stack';
 
 /** The value of one Prometheus sample line (`name{labels} value`) whose labels include `labels`. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

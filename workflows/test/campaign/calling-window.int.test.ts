@@ -4,16 +4,16 @@ import type { CampaignStateView, CampaignWorkflowResult } from '@engine/contract
 import { CampaignDefaults, stateQuery } from '@engine/contracts';
 import { TerminalProspectStatuses } from '@engine/db';
 import { isCallable, nextWindowOpen, resolveRecipientZones } from '@engine/domain';
-import type { CampaignStack } from '@engine/testing';
+import type { CampaignStack } from '@engine/test-stack';
 import {
   createTimeSkippingEnv,
   seedCampaign,
   seedCustomer,
   seedDids,
   seedProspects,
-  startCampaignStack,
   zoneWithLocalHour,
 } from '@engine/testing';
+import { startCampaignStack } from '@engine/test-stack';
 
 const NIGHT = 12;
 const DAY = 4;

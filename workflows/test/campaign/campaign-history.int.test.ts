@@ -6,15 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignStateView, CampaignWorkflowResult } from '@engine/contracts';
 import { pauseSignal, resumeSignal, stateQuery } from '@engine/contracts';
 import { addSuppressions } from '@engine/db';
-import type { CampaignStack } from '@engine/testing';
-import {
-  seedCampaign,
-  seedCustomer,
-  seedDids,
-  seedProspects,
-  startCampaignStack,
-  zoneWithLocalHour,
-} from '@engine/testing';
+import type { CampaignStack } from '@engine/test-stack';
+import { seedCampaign, seedCustomer, seedDids, seedProspects, zoneWithLocalHour } from '@engine/testing';
+import { startCampaignStack } from '@engine/test-stack';
 
 /** Replayed by the unit project (workflows/test/replay.test.ts) against every later version of the workflow. */
 const VOICE_CAMPAIGN_HISTORY = join(__dirname, '..', 'histories', 'voice-campaign.json');

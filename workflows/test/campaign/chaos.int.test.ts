@@ -3,18 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignStateView, CampaignWorkflowResult } from '@engine/contracts';
 import { stateQuery } from '@engine/contracts';
 import { addSuppressions, TerminalProspectStatuses } from '@engine/db';
-import type { CampaignStack, WorkerProcess } from '@engine/testing';
+import type { CampaignStack, WorkerProcess } from '@engine/test-stack';
 import {
   createDevServerEnv,
   seedCampaign,
   seedCustomer,
   seedDids,
   seedProspects,
-  spawnWorkerProcess,
-  startCampaignStack,
-  workerLogFile,
   zoneWithLocalHour,
 } from '@engine/testing';
+import { spawnWorkerProcess, startCampaignStack, workerLogFile } from '@engine/test-stack';
 
 const PROSPECTS = 2_000;
 const SUPPRESSED = 20;

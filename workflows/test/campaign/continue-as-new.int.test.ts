@@ -3,16 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignStateView, CampaignWorkflowResult } from '@engine/contracts';
 import { stateQuery } from '@engine/contracts';
 import { addSuppressions, TerminalProspectStatuses } from '@engine/db';
-import type { CampaignStack } from '@engine/testing';
+import type { CampaignStack } from '@engine/test-stack';
 import {
   createDevServerEnv,
   seedCampaign,
   seedCustomer,
   seedDids,
   seedProspects,
-  startCampaignStack,
   zoneWithLocalHour,
 } from '@engine/testing';
+import { startCampaignStack } from '@engine/test-stack';
 
 const PROSPECTS = 3_000;
 const SUPPRESSED = 30;

@@ -2,16 +2,16 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignWorkflowResult } from '@engine/contracts';
 import { DID_LIFECYCLE_WORKFLOW_TYPE } from '@engine/contracts';
-import type { CampaignStack } from '@engine/testing';
+import type { CampaignStack } from '@engine/test-stack';
 import {
   createTimeSkippingEnv,
   seedCampaign,
   seedCustomer,
   seedDids,
   seedProspects,
-  startCampaignStack,
   zoneWithLocalHour,
 } from '@engine/testing';
+import { startCampaignStack } from '@engine/test-stack';
 
 describe('DID health in running campaigns', () => {
   describe('on the dev server', () => {

@@ -5,17 +5,16 @@ import { CampaignDefaults } from '@engine/contracts';
 import { createSendNextSms, settingsFromCampaign } from '@engine/activities';
 import { nextWindowOpen, resolveRecipientZones } from '@engine/domain';
 import { SIGNATURE_HEADER, signWebhook } from '@engine/providers';
-import type { CampaignStack } from '@engine/testing';
+import type { CampaignStack } from '@engine/test-stack';
 import {
   createTimeSkippingEnv,
   seedCampaign,
   seedCustomer,
   seedDids,
   seedProspects,
-  startCampaignStack,
-  TEST_WEBHOOK_SECRET,
   zoneWithLocalHour,
 } from '@engine/testing';
+import { startCampaignStack, TEST_WEBHOOK_SECRET } from '@engine/test-stack';
 
 const MINUTE = 60_000;
 

@@ -5,15 +5,9 @@ import type { CampaignStateView, CampaignWorkflowResult } from '@engine/contract
 import { stateQuery } from '@engine/contracts';
 import { addSuppressions } from '@engine/db';
 import { resolveTemporalCli } from '@engine/local-services';
-import type { CampaignStack } from '@engine/testing';
-import {
-  seedCampaign,
-  seedCustomer,
-  seedDids,
-  seedProspects,
-  startCampaignStack,
-  zoneWithLocalHour,
-} from '@engine/testing';
+import type { CampaignStack } from '@engine/test-stack';
+import { seedCampaign, seedCustomer, seedDids, seedProspects, zoneWithLocalHour } from '@engine/testing';
+import { startCampaignStack } from '@engine/test-stack';
 import { inject } from 'vitest';
 
 const run = promisify(execFile);

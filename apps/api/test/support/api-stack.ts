@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import type { CampaignStack, CampaignStackOptions } from '@engine/testing';
-import { seedCustomer, startCampaignStack } from '@engine/testing';
+import type { CampaignStack, CampaignStackOptions } from '@engine/test-stack';
+import { seedCustomer } from '@engine/testing';
+import { startCampaignStack } from '@engine/test-stack';
 import { createApiApp } from '../../src/create-app';
 
 export interface ApiStack {

@@ -1,7 +1,7 @@
 import type { ProfilePresetName } from '@engine/carrier-sim';
 import { DEFAULT_PROFILE, mulberry32, overlayProfile, ProfilePresets } from '@engine/carrier-sim';
-import type { SimulatedDidLife } from '@engine/testing';
-import { currentHealthJudge, simulateDidLife } from '@engine/testing';
+import type { SimulatedDidLife } from '@engine/test-stack';
+import { currentHealthJudge, simulateDidLife } from '@engine/test-stack';
 import { describe, expect, it } from 'vitest';
 
 /**

@@ -11,8 +11,8 @@ import type { ChannelPoolLimits } from '@engine/redis';
 import { ChannelSemaphore, EventBus } from '@engine/redis';
 import { startCarrierSim } from '@engine/carrier-sim';
 import { createApiApp } from '@engine/api';
-import type { TestDatabase, TestRedis, TestTemporal } from './resources';
-import { connectTestTemporal, createTestDatabase, createTestRedis, uniqueSuffix } from './resources';
+import type { TestDatabase, TestRedis, TestTemporal } from '@engine/testing';
+import { connectTestTemporal, createTestDatabase, createTestRedis, uniqueSuffix } from '@engine/testing';
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret';
 
