@@ -11,7 +11,6 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { EngineConfig } from '@engine/config';
-import type { CampaignStateView } from '@engine/contracts';
 import {
   CAMPAIGN_WORKFLOW_TYPE,
   campaignSearchAttributes,
@@ -21,31 +20,25 @@ import {
   pauseSignal,
   prospectsAddedSignal,
   resumeSignal,
-  stateQuery,
 } from '@engine/contracts';
-import type { Campaign, CampaignModeJson, CampaignStatus, CampaignUpdate, Database } from '@engine/db';
+import type { Campaign, CampaignStatus, CampaignUpdate, Database } from '@engine/db';
 import {
-  campaignAttemptStats,
   campaignsPausedForNoDids,
   cancelCreatedCampaign,
   claimCampaignStart,
-  countProspectsByStatus,
-  countUsableDids,
   findCampaign,
   insertCampaign,
   listCampaignsPage,
   releaseCampaignStart,
   updateCreatedCampaign,
 } from '@engine/db';
-import { parsePhoneNumber, TemplateSyntaxError, validateTemplate } from '@engine/domain';
 import type { EventBus } from '@engine/redis';
 import { CoalescingCache } from '../common/coalescing-cache';
 import { isUuid } from '../common/ids';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
-import { pollUntil, withTimeout } from '../common/wait';
+import { pollUntil } from '../common/wait';
 import { DB, ENGINE_CONFIG, EVENT_BUS, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import type {
-  CampaignModeInput,
   CampaignPage,
   CampaignStatsView,
   CampaignTransitionView,
@@ -54,13 +47,13 @@ import type {
   ListCampaignsQuery,
   UpdateCampaignDto,
 } from './campaign.dto';
+import { assertValidTemplate, modeJson, normaliseCallerIds } from './campaign-input';
+import { computeCampaignStats } from './campaign-stats';
 import { toCampaignView } from './campaign-view';
 import { mapTemporalError } from './temporal-errors';
 
 /** How long a start/pause/resume/cancel waits for the workflow to write the new status. */
 const TRANSITION_WAIT_MS = 5_000;
-const STATE_QUERY_TIMEOUT_MS = 2_000;
-const SMS_DRIP_MS_PER_DID = 15 * 60 * 1000;
 const FINISHED: readonly CampaignStatus[] = ['completed', 'cancelled'];
 
 const isCampaignCursor = (v: unknown): v is { t: string; id: string } =>
@@ -68,57 +61,6 @@ const isCampaignCursor = (v: unknown): v is { t: string; id: string } =>
   v !== null &&
   typeof (v as { t?: unknown }).t === 'string' &&
   typeof (v as { id?: unknown }).id === 'string';
-
-/** E.164 caller IDs, in the order given, without repeats (the DTO already checked each parses). */
-function normaliseCallerIds(callerIds: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const raw of callerIds) {
-    const parsed = parsePhoneNumber(raw);
-    if (parsed.ok) out.add(parsed.e164);
-  }
-  return [...out];
-}
-
-/** Variables every prospect may carry without declaring them. */
-const STANDARD_TEMPLATE_VARIABLES = ['first_name', 'last_name', 'full_name', 'company', 'phone'];
-
-/**
- * An SMS template is checked when the campaign is created: a syntax error or a variable that is
- * neither standard, declared in `mode.template_variables` nor given a fallback answers 400.
- */
-function assertValidTemplate(message: string, mode: CampaignModeInput | undefined): void {
-  const fallbacks = mode?.template_fallbacks ?? {};
-  if (Object.values(fallbacks).some((v) => typeof v !== 'string')) {
-    throw new BadRequestException('mode.template_fallbacks: every fallback must be a string');
-  }
-  const known = [
-    ...STANDARD_TEMPLATE_VARIABLES,
-    ...(mode?.template_variables ?? []),
-    ...Object.keys(fallbacks),
-  ];
-  let problems;
-  try {
-    problems = validateTemplate(message, { knownVariables: known, fallbacks });
-  } catch (err) {
-    if (err instanceof TemplateSyntaxError) throw new BadRequestException(`message: ${err.message}`);
-    throw err;
-  }
-  const errors = problems.filter(
-    (p) =>
-      p.code === 'unknown_variable' ||
-      p.code.startsWith('unclosed') ||
-      p.code === 'empty_name' ||
-      p.code === 'invalid_name',
-  );
-  if (errors.length > 0) throw new BadRequestException(`message: ${errors.map((p) => p.message).join('; ')}`);
-}
-
-function modeJson(mode: CampaignModeInput | undefined): CampaignModeJson {
-  const out: CampaignModeJson = {};
-  if (!mode) return out;
-  for (const [key, value] of Object.entries(mode)) if (value !== undefined) out[key] = value;
-  return out;
-}
 
 /**
  * Campaigns of the authenticated customer. The campaign workflow owns `status`: the transitions
@@ -333,61 +275,9 @@ export class CampaignsService {
   async stats(customerId: string, campaignId: string): Promise<CampaignStatsView> {
     const campaign = await this.find(customerId, campaignId);
     const { value, computedAt } = await this.statsCache.get(`${campaignId}:${campaign.status}`, () =>
-      this.computeStats(customerId, campaign),
+      computeCampaignStats(this.db, this.temporal, campaign),
     );
     return { ...value, asOf: new Date(computedAt).toISOString() };
-  }
-
-  private async computeStats(
-    customerId: string,
-    campaign: Campaign,
-  ): Promise<Omit<CampaignStatsView, 'asOf'>> {
-    const campaignId = campaign.id;
-    const view = toCampaignView(campaign);
-    const [byStatus, attempts] = await Promise.all([
-      countProspectsByStatus(this.db, campaignId),
-      campaignAttemptStats(this.db, campaignId, campaign.channel),
-    ]);
-    let workflow: CampaignStatsView['workflow'] = null;
-    let currentDialRate = 0;
-    if (campaign.status === 'dialing' || campaign.status === 'paused') {
-      const state = await withTimeout<CampaignStateView | null>(
-        this.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).query(stateQuery),
-        STATE_QUERY_TIMEOUT_MS,
-        null,
-      );
-      if (state) {
-        workflow = {
-          inFlight: state.inFlight,
-          dialed: state.counters.dialed,
-          historyLength: state.historyLength,
-          run: state.run,
-        };
-        if (state.status === 'dialing') currentDialRate = state.pacing.callsPerSecond;
-      }
-    }
-    const queued = byStatus.queued ?? 0;
-    let estimatedSecondsToFinish: number | null = queued === 0 ? 0 : null;
-    if (queued > 0 && campaign.channel === 'voice') {
-      estimatedSecondsToFinish = Math.ceil(queued / view.mode.callsPerSecond);
-    } else if (queued > 0) {
-      const dids = await countUsableDids(this.db, customerId, 0.7, campaign.caller_ids);
-      estimatedSecondsToFinish = dids > 0 ? Math.ceil((queued * SMS_DRIP_MS_PER_DID) / dids / 1000) : null;
-    }
-    return {
-      campaignId,
-      status: campaign.status,
-      totalProspects: Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0),
-      byStatus,
-      byOutcome: attempts.byOutcome,
-      attempts: attempts.attempts,
-      answerRate: Math.round(attempts.answerRate * 10_000) / 10_000,
-      averageDurationSeconds: Math.round(attempts.averageDurationSeconds * 100) / 100,
-      currentDialRate,
-      callsPerSecond: view.mode.callsPerSecond,
-      estimatedSecondsToFinish,
-      workflow,
-    };
   }
 
   /** Tells a running campaign that prospects were added (it re-checks its queue). */
