@@ -16,8 +16,8 @@ import Table from 'cli-table3';
 import type { ProfilePresetName } from '@engine/carrier-sim';
 import { DEFAULT_PROFILE, mulberry32, overlayProfile, ProfilePresets } from '@engine/carrier-sim';
 import { callsSince, computeHealthScore, DEFAULT_HEALTH_POLICY } from '@engine/domain';
-import type { HealthJudge, SimulatedDidLife } from '@engine/test-stack';
-import { currentHealthJudge, simulateDidLife } from '@engine/test-stack';
+import type { HealthJudge, SimulatedDidLife } from '../test-stack/src/did-health-simulation';
+import { currentHealthJudge, simulateDidLife } from '../test-stack/src/did-health-simulation';
 import { percentile } from './support/services';
 
 const DIDS = Number(process.env['BENCH_DIDS'] ?? 2000);
@@ -93,6 +93,10 @@ function main(): void {
     add(
       `healthy: DIDs burned within ${CALLS} calls`,
       share(healthy, (l) => l.burnedAfter !== null),
+    );
+    add(
+      `healthy: DIDs warned within ${CALLS} calls`,
+      share(healthy, (l) => l.warnings > 0),
     );
 
     const bad = lives(judge, 'bad', DIDS, BAD_CALL_LIMIT);

@@ -26,6 +26,8 @@ export interface SimulatedDidLife {
   burnedAfter: number | null;
   /** Cooldowns started. */
   cooldowns: number;
+  /** `did.health.warning` events (a warned DID keeps placing calls, at about half the share). */
+  warnings: number;
 }
 
 /** How one DID is simulated; see {@link simulateDidLife}. */
@@ -63,6 +65,7 @@ export function simulateDidLife(options: DidLifeOptions): SimulatedDidLife {
     firstCooledAfter: null,
     burnedAfter: null,
     cooldowns: 0,
+    warnings: 0,
   };
   const window: TimedScoredCall[] = []; // newest first, as the engine's query returns them
   const inFlight: Array<Omit<TimedScoredCall, 'at'>> = [];
@@ -103,6 +106,7 @@ export function simulateDidLife(options: DidLifeOptions): SimulatedDidLife {
       life.firstCooledAfter ??= life.placed;
     }
     if (action.event === 'did.health.burned') life.burnedAfter = life.placed;
+    if (action.event === 'did.health.warning') life.warnings += 1;
     if (state === 'active' && action.nextState !== 'active') life.leftRotationAfter ??= life.placed;
     state = action.nextState;
     previousVerdict = verdict;

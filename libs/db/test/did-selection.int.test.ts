@@ -82,7 +82,7 @@ describe('DID selection under concurrency (real PostgreSQL)', () => {
     expect(Math.max(...perDid.values())).toBeLessThanOrEqual(8);
   });
 
-  it('prefers local presence, then the better health tier, then fewest calls today, then least recently used; honours callerIds and the threshold', async () => {
+  it('prefers local presence, then the lightest day (a warned DID counting double), then least recently used; honours callerIds and the threshold', async () => {
     const { customer } = await seedCustomer(t.db);
     const [sf] = await seedDids(t.db, customer.id, 1, { areaCode: '415', score: 0.75 });
     const [ny] = await seedDids(t.db, customer.id, 1, { areaCode: '212', score: 0.95 });
@@ -100,12 +100,25 @@ describe('DID selection under concurrency (real PostgreSQL)', () => {
       sampleSize: 20,
     });
     const base = { customerId: customer.id, callerIds: null, minScore: 0.7, now: new Date() };
+    const today = new Date(base.now.toISOString().slice(0, 10));
+    const day = (id: string, calls: number, lastCallAt = '2026-01-01T00:00:00Z') =>
+      t.db
+        .updateTable('dids')
+        .set({ day_bucket: today, day_calls: calls, last_call_at: new Date(lastCallAt) })
+        .where('id', '=', id)
+        .execute();
 
     // Local presence wins over everything else, even a warned DID.
     expect((await selectDidForCall(t.db, { ...base, areaCode: '415' }))?.id).toBe(sf!.id);
     expect((await selectDidForCall(t.db, { ...base, areaCode: '213' }))?.id).toBe(warned!.id);
-    // No local DID: not the warned one while a DID of the better tier is free (ny: no call today).
+    // No local DID: a warned DID's calls count double, so with 3 calls it looks busier than 5...
+    await day(sf!.id, 9);
+    await day(ny!.id, 5);
+    await day(warned!.id, 3);
     expect((await selectDidForCall(t.db, { ...base, areaCode: '999' }))?.id).toBe(ny!.id);
+    // ...but it is never passed over for good: with 2 calls it is lighter than 5 (and 6 now).
+    await day(warned!.id, 2);
+    expect((await selectDidForCall(t.db, { ...base, areaCode: '999' }))?.id).toBe(warned!.id);
     expect((await selectDidForCall(t.db, { ...base, areaCode: '312' }))?.id).not.toBe(unhealthy!.id);
     expect((await selectDidForCall(t.db, { ...base, areaCode: null, callerIds: [ny!.number] }))?.id).toBe(
       ny!.id,
@@ -117,16 +130,9 @@ describe('DID selection under concurrency (real PostgreSQL)', () => {
     // Fewest calls today among equals, then least recently used.
     const { customer: c2 } = await seedCustomer(t.db);
     const [a, b, c] = await seedDids(t.db, c2.id, 3);
-    const today = new Date(base.now.toISOString().slice(0, 10));
-    const set = (id: string, lastCallAt: string, dayCalls: number) =>
-      t.db
-        .updateTable('dids')
-        .set({ last_call_at: new Date(lastCallAt), day_bucket: today, day_calls: dayCalls })
-        .where('id', '=', id)
-        .execute();
-    await set(a!.id, '2026-01-01T00:00:00Z', 3);
-    await set(b!.id, '2025-01-01T00:00:00Z', 3);
-    await set(c!.id, '2026-06-01T00:00:00Z', 5);
+    await day(a!.id, 3, '2026-01-01T00:00:00Z');
+    await day(b!.id, 3, '2025-01-01T00:00:00Z');
+    await day(c!.id, 5, '2024-06-01T00:00:00Z');
     expect((await selectDidForCall(t.db, { ...base, customerId: c2.id, areaCode: null }))?.id).toBe(b!.id);
     expect((await selectDidForCall(t.db, { ...base, customerId: c2.id, areaCode: null }))?.id).toBe(a!.id);
   });

@@ -104,24 +104,24 @@ const countCall = (now: Date) => {
 };
 
 /**
- * The health tier selection prefers: DIDs not shown to be below the `ok` line (verdict `ok`, or
- * `unrated` for want of calls) before those confidently below it (`warning`). Within a tier the
- * point scores are not told apart: their confidence intervals overlap, and ranking by them would
- * pile every call on whichever DID happens to score highest, the fastest way to get it flagged.
+ * How full the DID's day looks to selection: its calls today, counted twice while it has a
+ * `warning` (confidently below the `ok` line, not yet below the cooldown one). A warned DID so
+ * gets about half the calls of the others, never none: only further calls can clear its verdict
+ * or confirm a cooldown, and a DID passed over for good would sit on a stale verdict unseen.
+ * Point scores are not ranked: the intervals of healthy DIDs overlap, and ranking by them would
+ * put every call on whichever DID scores highest by luck, the quickest way to get it flagged.
  */
-const healthTier = sql`(case when health_verdict in ('ok', 'unrated') then 0 else 1 end)`;
-
-/** Calls the DID placed today (UTC), its `day_calls` if the bucket is today's. */
-const callsToday = (now: Date) =>
-  sql`(case when day_bucket = ${utcDay(now)}::date then day_calls else 0 end)`;
+const dayLoad = (now: Date) =>
+  sql`((case when day_bucket = ${utcDay(now)}::date then day_calls else 0 end)
+    * (case when health_verdict = 'warning' then 2 else 1 end))`;
 
 const callerIdFilter = (callerIds: readonly string[] | null) =>
   callerIds && callerIds.length > 0 ? sql`and number = any(${sql.val([...callerIds])}::text[])` : sql``;
 
 /**
  * Picks the caller ID for a call and stamps `last_call_at` in one statement: active, healthy
- * enough, allowed by the campaign; local presence first, then the better health tier, then the
- * fewest calls today, then least recently used. Calls spread evenly over equally good DIDs, also
+ * enough, allowed by the campaign; local presence first, then the lightest day (calls today, a
+ * warned DID's counted twice), then least recently used. Calls spread evenly over equally good DIDs, also
  * within one batch (whose selections share a clock) and across workers whose clocks differ.
  * `SKIP LOCKED` keeps concurrent selectors off each other's rows; only when every candidate is
  * momentarily locked does it wait for one (so "busy" is never mistaken for "none").
@@ -139,8 +139,7 @@ export async function selectDidForCall(db: Executor, req: DidSelectionRequest): 
         and ${withinCaps(req)}
         ${callerIdFilter(req.callerIds)}
       order by coalesce(area_code = ${req.areaCode}, false) desc,
-               ${healthTier},
-               ${callsToday(req.now)},
+               ${dayLoad(req.now)},
                last_call_at asc nulls first,
                id
       limit 1
@@ -182,7 +181,7 @@ export async function selectDidForSms(db: Executor, req: SmsDidSelectionRequest)
         and (last_sms_at is null or last_sms_at <= ${gapStart})
         ${callerIdFilter(req.callerIds)}
       order by coalesce(area_code = ${req.areaCode}, false) desc,
-               ${healthTier},
+               ${dayLoad(req.now)},
                last_sms_at asc nulls first,
                id
       limit 1
