@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { isAnswered, isCallOutcome } from '@engine/domain';
 import type { Executor } from '../database';
+import { cancelQueuedProspects } from './prospect-progress.repository';
 import type { Campaign, CampaignChannel, CampaignStatus, CampaignUpdate } from '../tables/campaigns.table';
 
 export interface CampaignPageRequest {
@@ -63,12 +65,7 @@ export async function cancelCreatedCampaign(
     .returningAll()
     .executeTakeFirst();
   if (!campaign) return undefined;
-  await db
-    .updateTable('prospects')
-    .set({ status: 'cancelled', status_reason: 'campaign_cancelled', updated_at: now })
-    .where('campaign_id', '=', campaignId)
-    .where('status', '=', 'queued')
-    .execute();
+  await cancelQueuedProspects(db, campaignId, 'campaign_cancelled', now);
   return campaign;
 }
 
@@ -132,8 +129,6 @@ export interface CampaignAttemptStats {
   averageDurationSeconds: number;
 }
 
-const ANSWERED = ['human_connected', 'human_hangup', 'voicemail'];
-
 /** Aggregates a campaign's call attempts (or SMS messages) in one query. */
 export async function campaignAttemptStats(
   db: Executor,
@@ -178,7 +173,7 @@ export async function campaignAttemptStats(
     if (r.outcome === null) continue;
     byOutcome[r.outcome] = n;
     withOutcome += n;
-    if (ANSWERED.includes(r.outcome)) {
+    if (isCallOutcome(r.outcome) && isAnswered(r.outcome)) {
       answered += n;
       answeredSeconds += Number(r.seconds ?? 0);
     }
