@@ -1,6 +1,7 @@
 import type { ApplyStatusInput, EngineEvent } from '@engine/contracts';
 import { countProspectsByStatus, setCampaignStatus } from '@engine/db';
 import type { CampaignActivityDeps } from './campaign-deps';
+import { activityNow } from './campaign-deps';
 
 /**
  * Writes the status the workflow decided and publishes its event, in one transaction (a reader
@@ -45,7 +46,7 @@ export function createApplyCampaignStatus({
         break;
     }
     await events.publish(event, input.changeId, {
-      alongside: (tx) => setCampaignStatus(tx, settings.campaignId, status, reason, now?.() ?? new Date()),
+      alongside: (tx) => setCampaignStatus(tx, settings.campaignId, status, reason, activityNow({ now })),
     });
   };
 }

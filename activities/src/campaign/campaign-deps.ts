@@ -25,3 +25,8 @@ export interface CampaignActivityDeps {
   /** The activities' clock; tests may pin it. */
   now?: () => Date;
 }
+
+/** The activities' clock: the pinned one of the dependencies (tests), else the wall clock. */
+export function activityNow(deps: Pick<CampaignActivityDeps, 'now'>): Date {
+  return deps.now?.() ?? new Date();
+}

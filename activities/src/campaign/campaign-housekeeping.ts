@@ -11,11 +11,12 @@ import {
 import { isAnswered, isCallOutcome } from '@engine/domain';
 import { attemptIdFor } from './attempt-id';
 import type { CampaignActivityDeps } from './campaign-deps';
+import { activityNow } from './campaign-deps';
 
 /** Cancelling a campaign cancels every prospect still waiting in its queue. */
 export function createCancelQueuedProspects({ db, now }: Pick<CampaignActivityDeps, 'db' | 'now'>) {
   return async function cancelQueuedProspectsActivity(settings: CampaignSettings): Promise<number> {
-    return cancelQueuedProspects(db, settings.campaignId, 'campaign_cancelled', now?.() ?? new Date());
+    return cancelQueuedProspects(db, settings.campaignId, 'campaign_cancelled', activityNow({ now }));
   };
 }
 
@@ -26,7 +27,7 @@ export function createCountUsableDids({
 }: Pick<CampaignActivityDeps, 'db' | 'now' | 'didCaps'>) {
   return async function countUsableDidsActivity(settings: CampaignSettings): Promise<number> {
     return countUsableDids(db, settings.customerId, settings.minDidScore, settings.callerIds, {
-      now: now?.() ?? new Date(),
+      now: activityNow({ now }),
       ...(didCaps ? { caps: didCaps } : {}),
     });
   };
@@ -54,7 +55,7 @@ export function createFinalizeCampaign({ db, now }: Pick<CampaignActivityDeps, '
         requeue.push(p.id);
       }
     }
-    await recoverClaims(db, requeue, now?.() ?? new Date());
+    await recoverClaims(db, requeue, activityNow({ now }));
     const counts = await countProspectsByStatus(db, settings.campaignId);
     const complete = !counts.queued && !counts.dialing && !counts.sending && !counts.sent;
     return { complete, counts, orphanAttempts, requeued: requeue.length };

@@ -14,6 +14,7 @@ import {
 } from '@engine/db';
 import { updateDidHealth } from '../did-health/update-did-health';
 import type { CampaignActivityDeps } from './campaign-deps';
+import { activityNow } from './campaign-deps';
 
 type PendingEvent = { event: EngineEvent; dedupeKey: string };
 
@@ -38,7 +39,7 @@ export function createRecordCallOutcomes(deps: CampaignActivityDeps) {
   const { db, semaphore, events } = deps;
   return async function recordCallOutcomes(input: RecordOutcomesInput): Promise<RecordOutcomesResult> {
     const { settings } = input;
-    const now = deps.now?.() ?? new Date();
+    const now = activityNow(deps);
     const byId = new Map<string, CallOutcomeReport>();
     for (const o of input.outcomes) if (!byId.has(o.attemptId)) byId.set(o.attemptId, o);
     if (byId.size === 0) return { settledAttemptIds: [], unknownAttemptIds: [], earliestRequeueAt: null };

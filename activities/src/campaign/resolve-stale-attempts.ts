@@ -1,5 +1,6 @@
 import type { CallOutcomeReport, ResolveStaleInput, ResolveStaleResult } from '@engine/contracts';
 import type { CampaignActivityDeps } from './campaign-deps';
+import { activityNow } from './campaign-deps';
 
 /**
  * Calls whose status callback never came. The carrier is asked: a final status is used as the
@@ -10,7 +11,7 @@ export function createResolveStaleAttempts({ voice, now }: Pick<CampaignActivity
   return async function resolveStaleAttempts(input: ResolveStaleInput): Promise<ResolveStaleResult> {
     const resolved: CallOutcomeReport[] = [];
     const stillRunning: string[] = [];
-    const at = (now?.() ?? new Date()).toISOString();
+    const at = activityNow({ now }).toISOString();
     await Promise.all(
       input.attemptIds.map(async (attemptId) => {
         const status = await voice.lookupCall(attemptId).catch(() => undefined);

@@ -6,7 +6,7 @@ export function isUuid(value: unknown): value is string {
 }
 
 /** The nil UUID: matches no row. */
-export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Our ids are UUIDs; a value from outside (a webhook field) that is not one can match no row and

@@ -9,9 +9,9 @@ import type {
 } from '@engine/contracts';
 
 /** Outcomes waiting this long in the inbox wake the loop before the next tick. */
-export const OUTCOME_FLUSH_SIZE = 200;
+const OUTCOME_FLUSH_SIZE = 200;
 
-export function emptyCounters(): CampaignCounters {
+function emptyCounters(): CampaignCounters {
   return {
     dialed: 0,
     claimed: 0,
@@ -26,7 +26,7 @@ export function emptyCounters(): CampaignCounters {
   };
 }
 
-export function initialCampaignState(nowMs: number): CarriedCampaignState {
+function initialCampaignState(nowMs: number): CarriedCampaignState {
   return {
     status: 'created',
     pauseReason: null,

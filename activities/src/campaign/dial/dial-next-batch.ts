@@ -1,6 +1,7 @@
 import type { DialBatchInput, DialBatchResult } from '@engine/contracts';
 import { nextDueAt, requeueProspects } from '@engine/db';
 import type { CampaignActivityDeps } from '../campaign-deps';
+import { activityNow } from '../campaign-deps';
 import { claimForDialing } from './claim-for-dialing';
 import { DialBatch } from './dial-batch';
 import { originateCalls, recordAttempts } from './originate-calls';
@@ -20,7 +21,7 @@ import { settleCalls } from './settle-calls';
  */
 export function createDialNextBatch(deps: CampaignActivityDeps) {
   return async function dialNextBatch(input: DialBatchInput): Promise<DialBatchResult> {
-    const batch = new DialBatch(input.settings, deps.now?.() ?? new Date());
+    const batch = new DialBatch(input.settings, activityNow(deps));
     const claimed = await claimForDialing(deps, batch, input);
     batch.result.counts.claimed = claimed.length;
     const ready = await prepareCalls(deps, batch, claimed);

@@ -2,6 +2,7 @@ import { insertOriginatingAttempts, reopenAttempts, suppressedAmong } from '@eng
 import { isCallable } from '@engine/domain';
 import { ProviderRequestError } from '@engine/providers';
 import type { CampaignActivityDeps } from '../campaign-deps';
+import { activityNow } from '../campaign-deps';
 import type { DialBatch, ReadyCall } from './dial-batch';
 
 /** What the carrier made of the ready calls. */
@@ -56,7 +57,7 @@ export async function originateCalls(
 ): Promise<OriginateResults> {
   const { voice } = deps;
   const { settings } = batch;
-  const clock = () => deps.now?.() ?? new Date();
+  const clock = () => activityNow(deps);
   const nowSuppressed = await suppressedAmong(
     deps.db,
     settings.customerId,

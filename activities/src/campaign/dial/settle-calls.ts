@@ -7,6 +7,7 @@ import {
 } from '@engine/db';
 import { nextWindowOpen } from '@engine/domain';
 import type { CampaignActivityDeps } from '../campaign-deps';
+import { activityNow } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
 import type { DialBatch, ReadyCall } from './dial-batch';
 import type { OriginateResults } from './originate-calls';
@@ -57,7 +58,7 @@ async function withholdCall(
 ): Promise<void> {
   await deps.semaphore.release('campaign', call.attemptId);
   await markAttemptNotOriginated(deps.db, call.attemptId);
-  const now = deps.now?.() ?? new Date();
+  const now = activityNow(deps);
   if (reason === 'dnc') {
     await cancelProspect(deps.db, call.prospect.id, 'dnc', 'dialing', now);
     batch.event(dncEvent(batch.settings, call.prospect));

@@ -1,6 +1,7 @@
 import type { SmsTickInput } from '@engine/contracts';
 import { countAwaitingReceipts, expireAwaitedReceipts, expireSentProspects } from '@engine/db';
 import type { CampaignActivityDeps } from '../campaign-deps';
+import { activityNow } from '../campaign-deps';
 
 /**
  * `sent` messages whose final receipt never came end `failed` (`receipt_timeout`), so that the
@@ -11,7 +12,7 @@ export function createExpireSmsReceipts(deps: CampaignActivityDeps) {
   return async function expireSmsReceipts(
     settings: SmsTickInput['settings'],
   ): Promise<{ expired: number; awaiting: number }> {
-    const now = deps.now?.() ?? new Date();
+    const now = activityNow(deps);
     const cutoff = new Date(now.getTime() - settings.receiptTimeoutSeconds * 1000);
     const expired = await db.transaction().execute(async (tx) => {
       const rows = await expireAwaitedReceipts(tx, settings.campaignId, cutoff, now);

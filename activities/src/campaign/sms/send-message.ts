@@ -17,6 +17,7 @@ import { areaCodeOf, isCallable, nextWindowOpen } from '@engine/domain';
 import { ProviderRequestError } from '@engine/providers';
 import type { ComposedMessage } from './compose-message';
 import type { SmsTick } from './sms-tick';
+import { activityNow } from '../campaign-deps';
 
 /** The prospect of a tick with everything known about its message so far. */
 export interface Outgoing {
@@ -129,7 +130,7 @@ export async function sendMessage(tick: SmsTick, out: Outgoing, from: string): P
  */
 async function recheckBeforeSending(tick: SmsTick, out: Outgoing): Promise<'dnc' | 'outside_window' | null> {
   const { db } = tick.deps;
-  const at = tick.deps.now?.() ?? new Date();
+  const at = activityNow(tick.deps);
   if (await isSuppressed(db, tick.settings.customerId, out.prospect.phone)) {
     await db.transaction().execute(async (tx) => {
       await cancelUnsentMessage(tx, out.messageId, 'dnc', at);

@@ -3,6 +3,7 @@ import { findSmsMessage, requeueProspects } from '@engine/db';
 import { isCallable, nextWindowOpen, resolveRecipientZones } from '@engine/domain';
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
+import { activityNow } from '../campaign-deps';
 import { composeMessage } from './compose-message';
 import { recordMessage, sendMessage } from './send-message';
 import { SmsTick } from './sms-tick';
@@ -17,7 +18,7 @@ import { SmsTick } from './sms-tick';
  */
 export function createSendNextSms(deps: CampaignActivityDeps) {
   return async function sendNextSms(input: SmsTickInput): Promise<SmsTickResult> {
-    const tick = new SmsTick(deps, input, deps.now?.() ?? new Date());
+    const tick = new SmsTick(deps, input, activityNow(deps));
     const prospect = await tick.claim();
     if (!prospect) return tick.finish('nothing_due');
     if (prospect.suppressed) {

@@ -16,14 +16,11 @@ import {
   campaignSearchAttributes,
   campaignWorkflowId,
   cancelSignal,
-  didsChangedSignal,
   pauseSignal,
-  prospectsAddedSignal,
   resumeSignal,
 } from '@engine/contracts';
 import type { Campaign, CampaignStatus, CampaignUpdate, Database } from '@engine/db';
 import {
-  campaignsPausedForNoDids,
   cancelCreatedCampaign,
   claimCampaignStart,
   findCampaign,
@@ -278,27 +275,6 @@ export class CampaignsService {
       computeCampaignStats(this.db, this.temporal, campaign),
     );
     return { ...value, asOf: new Date(computedAt).toISOString() };
-  }
-
-  /** Tells a running campaign that prospects were added (it re-checks its queue). */
-  async notifyProspectsAdded(campaign: Campaign): Promise<void> {
-    if (campaign.status !== 'dialing' && campaign.status !== 'paused') return;
-    await this.signalQuietly(campaign.id, prospectsAddedSignal);
-  }
-
-  /** Tells the customer's campaigns paused for lack of DIDs that the pool changed (auto-resume). */
-  async notifyDidsChanged(customerId: string): Promise<void> {
-    const ids = await campaignsPausedForNoDids(this.db, customerId);
-    await Promise.all(ids.map((id) => this.signalQuietly(id, didsChangedSignal)));
-  }
-
-  private async signalQuietly(campaignId: string, def: SignalDefinition<[]>): Promise<void> {
-    try {
-      await this.temporal.workflow.getHandle(campaignWorkflowId(campaignId)).signal(def);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError))
-        this.logger.warn(`signal ${def.name} to campaign ${campaignId} failed: ${String(err)}`);
-    }
   }
 
   private async signal<Args extends unknown[]>(

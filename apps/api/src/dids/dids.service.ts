@@ -15,7 +15,7 @@ import {
 } from '@engine/db';
 import type { HealthVerdict } from '@engine/domain';
 import { assessDidHealth, DEFAULT_HEALTH_POLICY, isHealthVerdict, parsePhoneNumber } from '@engine/domain';
-import { CampaignsService } from '../campaigns/campaigns.service';
+import { CampaignNotifier } from '../campaigns/campaign-notifier';
 import { DB } from '../infrastructure/tokens';
 import type {
   CreateDidDto,
@@ -87,7 +87,7 @@ const heldElsewhere = (number: string) =>
 export class DidsService {
   constructor(
     @Inject(DB) private readonly db: Kysely<Database>,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignNotifier,
   ) {}
 
   async create(customerId: string, dto: CreateDidDto): Promise<DidView> {
@@ -107,7 +107,7 @@ export class DidsService {
       if (isUniqueViolation(err)) await this.refuseTakenNumber(customerId, number, err);
       throw err;
     }
-    await this.campaigns.notifyDidsChanged(customerId);
+    await this.campaigns.didsChanged(customerId);
     return toDidView(did);
   }
 
@@ -162,7 +162,7 @@ export class DidsService {
     if (!did) {
       throw new ConflictException(`DID is ${current.state}; only burned or retired DIDs can be reinstated`);
     }
-    await this.campaigns.notifyDidsChanged(customerId);
+    await this.campaigns.didsChanged(customerId);
     return toDidView(did);
   }
 

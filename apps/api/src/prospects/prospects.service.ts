@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, NewProspect, Prospect } from '@engine/db';
 import { insertProspects, listProspectsPage } from '@engine/db';
 import { parsePhoneNumber } from '@engine/domain';
+import { CampaignNotifier } from '../campaigns/campaign-notifier';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import type { CsvUpload } from '../common/csv-upload';
 import { findColumn } from '../common/csv-upload';
@@ -147,6 +148,7 @@ export class ProspectsService {
   constructor(
     @Inject(DB) private readonly db: Kysely<Database>,
     private readonly campaigns: CampaignsService,
+    private readonly notifier: CampaignNotifier,
   ) {}
 
   /** 404 for a missing or foreign campaign, 409 for one that has finished. */
@@ -194,7 +196,7 @@ export class ProspectsService {
     });
     if (accepted > 0) {
       const campaign = await this.campaigns.find(customerId, campaignId);
-      await this.campaigns.notifyProspectsAdded(campaign);
+      await this.notifier.prospectsAdded(campaign);
     }
     return {
       accepted,

@@ -17,18 +17,6 @@ export async function insertDidHealthEvents(
     .execute();
 }
 
-/** The DID's most recent calls, newest first, optionally only those since `since`. */
-export async function recentDidHealthEvents(
-  db: Executor,
-  didId: string,
-  limit = 50,
-  since?: Date | null,
-): Promise<DidHealthEvent[]> {
-  let query = db.selectFrom('did_health_events').selectAll().where('did_id', '=', didId);
-  if (since) query = query.where('created_at', '>=', since);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-}
-
 /**
  * Stored health events as the domain scores them (`assessDidHealth`), in the same order; a row
  * whose outcome the domain does not know (none is written today) is left out rather than guessed.
@@ -50,7 +38,15 @@ export function toTimedScoredCalls(events: readonly DidHealthEvent[]): TimedScor
 
 /** The DID's last `limit` calls regardless of `score_since`, newest first, ready to assess. */
 export async function recentDidCalls(db: Executor, didId: string, limit = 50): Promise<TimedScoredCall[]> {
-  return toTimedScoredCalls(await recentDidHealthEvents(db, didId, limit));
+  const events = await db
+    .selectFrom('did_health_events')
+    .selectAll()
+    .where('did_id', '=', didId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return toTimedScoredCalls(events);
 }
 
 /**
