@@ -14,7 +14,10 @@ export function createResolveStaleAttempts({ voice, now }: Pick<CampaignActivity
     const at = activityNow({ now }).toISOString();
     await Promise.all(
       input.attemptIds.map(async (attemptId) => {
-        const status = await voice.lookupCall(attemptId).catch(() => undefined);
+        // TODO(carriers): probe with the attempt's numbers and time.
+        const status = await voice
+          .findCall({ attemptId, to: '', from: '', placedAfter: new Date(0) })
+          .catch(() => undefined);
         if (status && status.state !== 'completed') {
           stillRunning.push(attemptId);
         } else if (status?.outcome) {

@@ -36,6 +36,34 @@ export const engineEnvSchema = z.object({
   PUBLIC_API_URL: z.string().url().optional(),
   /** Shared secret the simulator signs webhooks with and the API verifies. */
   WEBHOOK_SECRET: z.string().min(8).default('dev-webhook-secret'),
+  /**
+   * The carrier of DIDs that belong to no carrier account (single-tenant setups): \`sim\` (the
+   * simulator, default), \`twilio\`, \`telnyx\` or \`plivo\`, with that carrier's variables below.
+   */
+  CARRIER_PROVIDER: z.enum(['sim', 'twilio', 'telnyx', 'plivo']).default('sim'),
+  /** The default carrier's API base URL (regional endpoint, proxy, test fake); the carrier's own when unset. */
+  CARRIER_API_BASE_URL: z.string().url().optional(),
+  /** Calls per second the default carrier account allows (Twilio's default is 1). */
+  CARRIER_CPS_LIMIT: z.coerce.number().positive().max(1000).default(1),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TELNYX_API_KEY: z.string().optional(),
+  /** Telnyx's webhook public key (base64 ed25519), from the Mission Control portal. */
+  TELNYX_PUBLIC_KEY: z.string().optional(),
+  /** The Telnyx Call Control application (connection) that places the calls. */
+  TELNYX_CONNECTION_ID: z.string().optional(),
+  TELNYX_MESSAGING_PROFILE_ID: z.string().optional(),
+  PLIVO_AUTH_ID: z.string().optional(),
+  PLIVO_AUTH_TOKEN: z.string().optional(),
+  /**
+   * Key that encrypts carrier-account credentials at rest (AES-256-GCM): 32 bytes as 64 hex
+   * characters or base64. Required once a carrier account exists.
+   */
+  CARRIER_CREDENTIALS_KEY: z.string().optional(),
+  /** The AI voice agent's media-stream URL (\`wss://...\`) that \`ai\` campaigns bridge answered calls to. */
+  AGENT_STREAM_URL: z.string().url().optional(),
+  /** The agent server's health URL; an \`ai\` campaign pauses (\`agent_unavailable\`) while it fails. */
+  AGENT_HEALTH_URL: z.string().url().optional(),
   CHANNEL_POOL_CAMPAIGN: z.coerce.number().int().nonnegative().default(60),
   CHANNEL_POOL_IVR: z.coerce.number().int().nonnegative().default(15),
   CHANNEL_POOL_API: z.coerce.number().int().nonnegative().default(8),

@@ -20,3 +20,14 @@ export type CallOutcome = (typeof CallOutcomes)[number];
 export function isCallOutcome(value: unknown): value is CallOutcome {
   return typeof value === 'string' && (CallOutcomes as readonly string[]).includes(value);
 }
+
+/**
+ * A person who answered and hung up within this many seconds is `human_hangup` (seed 000: "human
+ * answered but hung up quickly"); longer is `human_connected`. Every adapter uses this one line.
+ */
+export const QUICK_HANGUP_SECONDS = 6;
+
+/** The outcome of a call a person answered, by how long it lasted. */
+export function humanOutcome(durationSeconds: number): 'human_connected' | 'human_hangup' {
+  return durationSeconds < QUICK_HANGUP_SECONDS ? 'human_hangup' : 'human_connected';
+}

@@ -2,6 +2,8 @@ export * from './call-outcome';
 export * from './errors';
 export * from './voice-provider';
 export * from './sms-provider';
+export * from './call-control';
+export * from './carrier';
 export * from './webhook-input';
 export * from './webhook-signature';
 export * from './registry';

@@ -2,7 +2,7 @@ import type { WebhookInput } from './webhook-input';
 
 /** One outbound SMS. */
 export interface SendSmsRequest {
-  /** The engine's message id and the carrier's idempotency key. */
+  /** The engine's message id (the idempotency key where the carrier has one). */
   messageId: string;
   to: string;
   from: string;
@@ -34,7 +34,19 @@ export function isFinalSmsStatus(status: SmsStatus): boolean {
   return status === 'delivered' || status === 'failed';
 }
 
-/** The carrier's view of a message, as `lookupMessage` returns it. */
+/** How to recognise a message at a carrier that may not know our id: numbers and a time window. */
+export interface MessageProbe {
+  messageId: string;
+  to: string;
+  from: string;
+  /** When the message was recorded, before the send request left. */
+  sentAfter: Date;
+  /** The message body: two texts to the same number within the window are told apart by it. */
+  body: string;
+  providerMessageId?: string;
+}
+
+/** The carrier's view of a message, as `findMessage` returns it. */
 export interface ProviderMessageStatus {
   providerMessageId: string;
   messageId: string;
@@ -67,14 +79,19 @@ export interface InboundSms {
 
 /**
  * An SMS carrier as the engine uses it. Same error contract as `VoiceProvider`: a retryable
- * `ProviderRequestError` from `sendSms` means "state unknown, call `lookupMessage`".
+ * `ProviderRequestError` from `sendSms` means "state unknown, call `findMessage`" (no sooner than
+ * `findSettleMs` after the send where `sendIdempotent` is false).
  */
 export interface SmsProvider {
   readonly name: string;
-  /** Sends the message. Idempotent on `req.messageId`. */
+  /** True when sending the same message id twice sends one text. */
+  readonly sendIdempotent: boolean;
+  /** How long after a send request its message is sure to show in `findMessage`. */
+  readonly findSettleMs: number;
+  /** Sends the message. Not idempotent unless {@link sendIdempotent}. */
   sendSms(req: SendSmsRequest): Promise<SendSmsResult>;
-  /** `undefined`: the carrier has no message with this id, so it was never sent. */
-  lookupMessage(messageId: string): Promise<ProviderMessageStatus | undefined>;
+  /** `undefined`: the carrier has no such message, so it was never sent. */
+  findMessage(probe: MessageProbe): Promise<ProviderMessageStatus | undefined>;
   /** @throws WebhookSignatureError or WebhookPayloadError. */
   parseDeliveryWebhook(input: WebhookInput): SmsDeliveryUpdate;
   /** @throws WebhookSignatureError or WebhookPayloadError. */

@@ -8,6 +8,14 @@ export type WebhookHeaders = Record<string, string | string[] | undefined>;
 export interface WebhookInput {
   headers: WebhookHeaders;
   rawBody: Buffer | string;
+  /**
+   * The full public URL the carrier requested, query included, exactly as the carrier saw it
+   * (`PUBLIC_API_URL` + the path): Twilio and Plivo sign it. Carriers that sign only the body
+   * ignore it.
+   */
+  url?: string;
+  /** `POST` unless said otherwise (Plivo and Twilio may `GET` a document). */
+  method?: string;
   /** The verifier's clock; defaults to the current time. Tests pass it to check expiry. */
   now?: Date;
 }

@@ -30,8 +30,8 @@ const request: OriginateRequest = {
   to: '+14155550100',
   from: '+12125550111',
   callbackUrl: 'http://127.0.0.1:3000/api/webhooks/sim/call-status',
-  agent: 'plain',
   amd: false,
+  plan: { agent: 'plain', attemptId: 'att/1' },
 };
 
 describe('SimulatorProvider', () => {
@@ -58,7 +58,14 @@ describe('SimulatorProvider', () => {
       acceptedAt: '2026-11-23T12:00:00.000Z',
     });
     expect(seen[0]).toMatchObject({ method: 'POST', url: '/sim/calls' });
-    expect(JSON.parse(seen[0]!.body)).toEqual(request);
+    expect(JSON.parse(seen[0]!.body)).toEqual({
+      attemptId: request.attemptId,
+      to: request.to,
+      from: request.from,
+      callbackUrl: request.callbackUrl,
+      agent: 'plain',
+      amd: false,
+    });
   });
 
   it.each([

@@ -68,7 +68,12 @@ export async function originateCalls(
     ready.map(async (call) => {
       try {
         if (call.existing?.status === 'originating') {
-          const known = await voice.lookupCall(call.attemptId);
+          const known = await voice.findCall({
+            attemptId: call.attemptId,
+            to: call.prospect.phone,
+            from: call.did.number,
+            placedAfter: call.existing.created_at,
+          });
           if (known) {
             results.dialed.push({ call, providerCallId: known.providerCallId });
             return;
@@ -89,9 +94,13 @@ export async function originateCalls(
           to: call.prospect.phone,
           from: call.did.number,
           callbackUrl: deps.callStatusCallbackUrl,
-          agent: settings.agent,
           amd: true,
-          ...(settings.voicemailDropUrl ? { voicemailDropUrl: settings.voicemailDropUrl } : {}),
+          plan: {
+            agent: settings.agent,
+            attemptId: call.attemptId,
+            campaignId: settings.campaignId,
+            ...(settings.voicemailDropUrl ? { voicemailDropUrl: settings.voicemailDropUrl } : {}),
+          },
           campaignId: settings.campaignId,
         });
         results.dialed.push({ call, providerCallId: accepted.providerCallId });

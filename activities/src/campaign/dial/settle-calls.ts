@@ -102,7 +102,14 @@ async function settleFailedOriginate(
     batch.event(batch.callFailed(call, error));
     return;
   }
-  const known = await voice.lookupCall(call.attemptId).catch(() => 'unknown' as const);
+  const known = await voice
+    .findCall({
+      attemptId: call.attemptId,
+      to: call.prospect.phone,
+      from: call.did.number,
+      placedAfter: call.existing?.created_at ?? now,
+    })
+    .catch(() => 'unknown' as const);
   if (known === undefined) await markAttemptNotOriginated(db, call.attemptId);
   // Either way the prospect keeps this attempt number: the attempt is reused or resolved later.
   batch.requeue(call.prospect, new Date(now.getTime() + UNRESOLVED_RETRY_MS), 'carrier_unavailable');

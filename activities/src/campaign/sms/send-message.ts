@@ -81,7 +81,15 @@ export async function sendMessage(tick: SmsTick, out: Outgoing, from: string): P
   let providerMessageId: string;
   try {
     const known =
-      out.existing?.status === 'sending' ? await deps.sms.lookupMessage(out.messageId) : undefined;
+      out.existing?.status === 'sending'
+        ? await deps.sms.findMessage({
+            messageId: out.messageId,
+            to: out.prospect.phone,
+            from,
+            body: out.message.body,
+            sentAfter: out.existing.created_at,
+          })
+        : undefined;
     if (out.existing && (out.existing.status === 'queued' || out.existing.status === 'sending') && !known) {
       const withheld = await recheckBeforeSending(tick, out);
       if (withheld) return tick.finish(withheld);

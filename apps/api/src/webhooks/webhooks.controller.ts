@@ -94,11 +94,12 @@ export class WebhooksController {
       throw err;
     }
     try {
-      const update = provider.parseCallStatusWebhook({
+      const event = provider.parseCallEvent({
         headers: req.headers,
         rawBody: req.rawBody ?? Buffer.alloc(0),
       });
-      const disposition = await this.callStatus.deliver(update);
+      if (event.kind !== 'completed') return { status: 'ignored' };
+      const disposition = await this.callStatus.deliver(event.update);
       return { status: disposition };
     } catch (err) {
       if (err instanceof WebhookSignatureError) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CallState,
-  OriginateRequest,
+  SimOriginateRequest,
   SimCallStatus,
   SimCallStatusWebhook,
   SimOriginateAnswer,
@@ -82,7 +82,7 @@ export class CallEngine {
     return this.inFlightCount;
   }
 
-  originate(req: OriginateRequest, now: Date = new Date()): OriginateDecision {
+  originate(req: SimOriginateRequest, now: Date = new Date()): OriginateDecision {
     const config = this.deps.config();
     const delayMs = config.faults.originateDelayMs;
     const record = this.recordFor(req.attemptId);
@@ -171,7 +171,7 @@ export class CallEngine {
     return record;
   }
 
-  private place(req: OriginateRequest, config: Readonly<SimConfig>, acceptedAt: string): LiveCall {
+  private place(req: SimOriginateRequest, config: Readonly<SimConfig>, acceptedAt: string): LiveCall {
     const profile = resolveProfile(config, req.from, req.to);
     const call: LiveCall = {
       providerCallId: `sim-call-${randomUUID()}`,

@@ -1,4 +1,4 @@
-import type { OriginateRequest, SendSmsRequest } from '@engine/providers';
+import type { SendSmsRequest, SimOriginateRequest } from '@engine/providers';
 import { VoiceAgents } from '@engine/providers';
 import { z } from 'zod';
 import { WebhookKinds } from '../ledger/ledger-entries';
@@ -20,7 +20,7 @@ export const originateBodySchema = z.object({
   amd: z.boolean(),
   voicemailDropUrl: httpUrl.optional(),
   campaignId: id.optional(),
-}) satisfies z.ZodType<OriginateRequest>;
+}) satisfies z.ZodType<SimOriginateRequest>;
 
 /** `POST /sim/messages`. */
 export const sendSmsBodySchema = z.object({

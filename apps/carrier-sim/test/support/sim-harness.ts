@@ -1,6 +1,6 @@
 import { createLogger } from '@engine/config';
 import { SimulatorProvider } from '@engine/providers';
-import type { OriginateRequest } from '@engine/providers';
+import type { OriginateRequest, SimOriginateRequest } from '@engine/providers';
 import type { RunningCarrierSim, SimConfigPatch } from '../../src';
 import { startCarrierSim } from '../../src';
 import type { WebhookReceiver } from './webhook-receiver';
@@ -14,7 +14,10 @@ export interface SimHarness {
   provider: SimulatorProvider;
   receiver: WebhookReceiver;
   /** An originate request with sensible defaults and the receiver as callback. */
-  request(attemptId: string, overrides?: Partial<OriginateRequest>): OriginateRequest;
+  request(
+    attemptId: string,
+    overrides?: Partial<SimOriginateRequest>,
+  ): OriginateRequest & SimOriginateRequest;
   /** Raw HTTP against the simulator. */
   http(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; json: any }>;
   close(): Promise<void>;
@@ -40,15 +43,23 @@ export async function startHarness(
     sim,
     provider,
     receiver,
-    request: (attemptId, overrides = {}) => ({
-      attemptId,
-      to: '+14155550100',
-      from: '+12125550111',
-      callbackUrl: `${receiver.url}/api/webhooks/sim/call-status`,
-      agent: 'ai',
-      amd: true,
-      ...overrides,
-    }),
+    request: (attemptId, overrides = {}) => {
+      const wire: SimOriginateRequest = {
+        attemptId,
+        to: '+14155550100',
+        from: '+12125550111',
+        callbackUrl: `${receiver.url}/api/webhooks/sim/call-status`,
+        agent: 'ai',
+        amd: true,
+        ...overrides,
+      };
+      const plan = {
+        agent: wire.agent,
+        attemptId,
+        ...(wire.voicemailDropUrl ? { voicemailDropUrl: wire.voicemailDropUrl } : {}),
+      };
+      return { ...wire, plan };
+    },
     async http(path, init = {}) {
       const res = await fetch(`${sim.url}${path}`, {
         method: init.method ?? 'GET',

@@ -34,6 +34,18 @@ export interface SimErrorBody {
 const isoTime = z.iso.datetime();
 const nonEmpty = z.string().min(1);
 
+/** `POST /sim/calls` body: the simulator plays AMD and the voicemail drop itself. */
+export interface SimOriginateRequest {
+  attemptId: string;
+  to: string;
+  from: string;
+  callbackUrl: string;
+  agent: 'ai' | 'plain';
+  amd: boolean;
+  voicemailDropUrl?: string;
+  campaignId?: string;
+}
+
 /** `POST /sim/calls` answer (201 new call, 200 repeated attempt id). */
 export const simOriginateAnswerSchema = z.object({
   providerCallId: nonEmpty,

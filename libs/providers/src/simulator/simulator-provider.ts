@@ -1,5 +1,8 @@
+import type { CallReaction, CarrierDocument } from '../call-control';
+import type { Carrier } from '../carrier';
 import type {
   InboundSms,
+  MessageProbe,
   ProviderMessageStatus,
   SendSmsRequest,
   SendSmsResult,
@@ -7,6 +10,8 @@ import type {
   SmsProvider,
 } from '../sms-provider';
 import type {
+  CallEvent,
+  CallProbe,
   CallStatusUpdate,
   OriginateRequest,
   OriginateResult,
@@ -51,8 +56,12 @@ function notFoundCode(body: unknown): unknown {
  * The simulated carrier (`apps/carrier-sim`) as a voice and SMS provider, over HTTP. It is the
  * default provider for the demo, the tests and the benchmarks, and the model for real adapters.
  */
-export class SimulatorProvider implements VoiceProvider, SmsProvider {
+export class SimulatorProvider implements Carrier, VoiceProvider, SmsProvider {
   readonly name = 'sim';
+  /** The simulator dedupes on the attempt and message ids. */
+  readonly originateIdempotent = true;
+  readonly sendIdempotent = true;
+  readonly findSettleMs = 0;
   private readonly http: SimHttpClient;
   private readonly secrets: readonly string[];
   private readonly toleranceSeconds: number;
@@ -71,7 +80,17 @@ export class SimulatorProvider implements VoiceProvider, SmsProvider {
   }
 
   async originate(req: OriginateRequest): Promise<OriginateResult> {
-    const answer = await this.http.request('originate', 'POST', SimPaths.calls, [200, 201], req);
+    const wire = {
+      attemptId: req.attemptId,
+      to: req.to,
+      from: req.from,
+      callbackUrl: req.callbackUrl,
+      agent: req.plan.agent,
+      amd: req.amd,
+      ...(req.plan.voicemailDropUrl ? { voicemailDropUrl: req.plan.voicemailDropUrl } : {}),
+      ...(req.campaignId ? { campaignId: req.campaignId } : {}),
+    };
+    const answer = await this.http.request('originate', 'POST', SimPaths.calls, [200, 201], wire);
     const { providerCallId, acceptedAt } = this.http.parseAnswer(
       'originate',
       simOriginateAnswerSchema,
@@ -80,21 +99,46 @@ export class SimulatorProvider implements VoiceProvider, SmsProvider {
     return { providerCallId, acceptedAt };
   }
 
-  async lookupCall(attemptId: string): Promise<ProviderCallStatus | undefined> {
-    const answer = await this.http.request(
-      'lookupCall',
-      'GET',
-      SimPaths.callByAttempt(attemptId),
-      [200, 404],
-    );
-    if (answer.status === 404) return this.notFound('lookupCall', answer.body, SimNotFoundCodes.call);
-    return this.http.parseAnswer('lookupCall', simCallStatusSchema, answer);
+  /** The simulator keeps the attempt id: the probe's numbers and time are not needed. */
+  findCall(probe: CallProbe): Promise<ProviderCallStatus | undefined> {
+    return this.lookupCall(probe.attemptId);
   }
 
+  /** The call of an attempt id (the simulator's own lookup). */
+  async lookupCall(attemptId: string): Promise<ProviderCallStatus | undefined> {
+    const answer = await this.http.request('findCall', 'GET', SimPaths.callByAttempt(attemptId), [200, 404]);
+    if (answer.status === 404) return this.notFound('findCall', answer.body, SimNotFoundCodes.call);
+    return this.http.parseAnswer('findCall', simCallStatusSchema, answer);
+  }
+
+  /** The simulator reports only the final status (its AMD and voicemail drop happen inside it). */
+  parseCallEvent(input: WebhookInput): CallEvent {
+    return { kind: 'completed', update: this.parseCallStatusWebhook(input) };
+  }
+
+  /** Verifies and parses the simulator's (only) call webhook, the final status. */
   parseCallStatusWebhook(input: WebhookInput): CallStatusUpdate {
     this.verify(input);
     const body = parseWebhookBody(simCallStatusWebhookSchema, input.rawBody);
     return { provider: this.name, ...body };
+  }
+
+  /** Nothing to do on a live simulated call: the simulator plays its part by itself. */
+  respond(): Promise<CallReaction> {
+    return Promise.resolve({});
+  }
+
+  answerDocument(): CarrierDocument | undefined {
+    return undefined;
+  }
+
+  inboundSmsAcknowledgement(): CarrierDocument | undefined {
+    return undefined;
+  }
+
+  /** The simulator accepts any caller ID: there is nothing to import. */
+  listOwnedNumbers(): Promise<string[]> {
+    return Promise.resolve([]);
   }
 
   async sendSms(req: SendSmsRequest): Promise<SendSmsResult> {
@@ -107,15 +151,15 @@ export class SimulatorProvider implements VoiceProvider, SmsProvider {
     return { providerMessageId, acceptedAt };
   }
 
+  findMessage(probe: MessageProbe): Promise<ProviderMessageStatus | undefined> {
+    return this.lookupMessage(probe.messageId);
+  }
+
+  /** The message of a message id (the simulator's own lookup). */
   async lookupMessage(messageId: string): Promise<ProviderMessageStatus | undefined> {
-    const answer = await this.http.request(
-      'lookupMessage',
-      'GET',
-      SimPaths.messageById(messageId),
-      [200, 404],
-    );
-    if (answer.status === 404) return this.notFound('lookupMessage', answer.body, SimNotFoundCodes.message);
-    return this.http.parseAnswer('lookupMessage', simMessageStatusSchema, answer);
+    const answer = await this.http.request('findMessage', 'GET', SimPaths.messageById(messageId), [200, 404]);
+    if (answer.status === 404) return this.notFound('findMessage', answer.body, SimNotFoundCodes.message);
+    return this.http.parseAnswer('findMessage', simMessageStatusSchema, answer);
   }
 
   parseDeliveryWebhook(input: WebhookInput): SmsDeliveryUpdate {
@@ -142,7 +186,7 @@ export class SimulatorProvider implements VoiceProvider, SmsProvider {
    * Only the simulator's own "not found" means the thing does not exist; any other 404 (a wrong
    * base URL, a proxy) is a configuration error that must not be read as "never originated".
    */
-  private notFound(operation: 'lookupCall' | 'lookupMessage', body: unknown, code: string): undefined {
+  private notFound(operation: 'findCall' | 'findMessage', body: unknown, code: string): undefined {
     if (notFoundCode(body) === code) return undefined;
     throw new ProviderRequestError(
       `${this.name} ${operation}: 404 without ${code} (is the base URL right?)`,

@@ -1,0 +1,2 @@
+// Placeholder: the Plivo adapter (credentials schema, factory) lands here.
+export {};

@@ -1,0 +1,2 @@
+// Placeholder: the Telnyx adapter (credentials schema, factory) lands here.
+export {};

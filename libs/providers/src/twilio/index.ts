@@ -1,0 +1,2 @@
+// Placeholder: the Twilio adapter (credentials schema, factory) lands here.
+export {};
