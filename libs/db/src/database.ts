@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ApiKeysTable } from './tables/api-keys.table';
 import type { CallAttemptsTable } from './tables/call-attempts.table';
 import type { CampaignsTable } from './tables/campaigns.table';
+import type { CarrierAccountsTable } from './tables/carrier-accounts.table';
 import type { CustomersTable } from './tables/customers.table';
 import type { DidHealthEventsTable } from './tables/did-health-events.table';
 import type { DidOwnershipResolutionsTable } from './tables/did-ownership-resolutions.table';
@@ -18,6 +19,7 @@ export interface Database {
   customers: CustomersTable;
   api_keys: ApiKeysTable;
   campaigns: CampaignsTable;
+  carrier_accounts: CarrierAccountsTable;
   prospects: ProspectsTable;
   dids: DidsTable;
   did_ownership_resolutions: DidOwnershipResolutionsTable;

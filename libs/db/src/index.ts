@@ -5,6 +5,7 @@ export * from './tables/system-checks.table';
 export * from './tables/customers.table';
 export * from './tables/api-keys.table';
 export * from './tables/campaigns.table';
+export * from './tables/carrier-accounts.table';
 export * from './tables/prospects.table';
 export * from './tables/dids.table';
 export * from './tables/did-ownership-resolutions.table';

@@ -64,6 +64,8 @@ export interface SmsDeliveryUpdate {
   errorCode?: string;
   /** ISO 8601 (the carrier's clock); order receipts by it, not by arrival. */
   occurredAt: string;
+  /** The carrier's id of this webhook delivery, where it has one (see `CallStatusUpdate`). */
+  deliveryId?: string;
 }
 
 /** A verified, parsed inbound message (a reply such as STOP). */
@@ -75,6 +77,8 @@ export interface InboundSms {
   body: string;
   /** ISO 8601. */
   receivedAt: string;
+  /** The carrier's id of this webhook delivery, where it has one (see `CallStatusUpdate`). */
+  deliveryId?: string;
 }
 
 /**

@@ -106,6 +106,11 @@ export interface CallStatusUpdate {
   spamFlagged: boolean;
   /** When the call ended, ISO 8601 (the carrier's clock). */
   occurredAt: string;
+  /**
+   * The carrier's id of this webhook delivery (Telnyx event id, Plivo nonce, Twilio idempotency
+   * token or signature) where it has one: a second delivery with the same id is a replay.
+   */
+  deliveryId?: string;
 }
 
 /**
@@ -122,6 +127,8 @@ export type CallEvent =
       /** AMD's verdict where the event carries one. */
       answeredBy?: 'human' | 'machine' | 'unknown';
       occurredAt: string;
+      /** See {@link CallStatusUpdate.deliveryId}. */
+      deliveryId?: string;
     };
 
 /**

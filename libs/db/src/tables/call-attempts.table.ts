@@ -24,6 +24,10 @@ export interface CallAttemptsTable {
   to_number: string;
   status: Generated<CallAttemptStatus>;
   provider: string | null;
+  /** The carrier account the call went through; null: the environment's account. */
+  carrier_account_id: string | null;
+  /** AMD heard the beep and the campaign's recording was played. */
+  voicemail_dropped: Generated<boolean>;
   provider_call_id: string | null;
   outcome: string | null;
   duration_seconds: number | null;

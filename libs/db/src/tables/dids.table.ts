@@ -7,6 +7,8 @@ export interface DidsTable {
   id: Generated<string>;
   customer_id: string;
   number: string;
+  /** The carrier account that owns the number; null: the account configured from the environment. */
+  carrier_account_id: string | null;
   area_code: string | null;
   state: Generated<DidState>;
   /** The score over the calls since `score_since` (1 with none). */

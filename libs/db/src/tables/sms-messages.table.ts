@@ -16,6 +16,8 @@ export interface SmsMessagesTable {
   segments: number;
   status: Generated<SmsStatus>;
   provider: string | null;
+  /** The carrier account the text went through; null: the environment's account. */
+  carrier_account_id: string | null;
   provider_message_id: string | null;
   error: string | null;
   created_at: Generated<Date>;
