@@ -30,3 +30,11 @@ export interface CarrierAccountSettings {
 
 /** Builds the adapter of one account. */
 export type CarrierFactory = (account: CarrierAccountSettings) => Carrier;
+
+/** A stored (or environment-configured) account with what the engine needs beyond the adapter. */
+export interface CarrierAccountRecord extends CarrierAccountSettings {
+  /** The owning customer; null for the environment's account (it serves DIDs of no account). */
+  customerId: string | null;
+  /** Calls per second the carrier allows the account, shared by every campaign and worker. */
+  cpsLimit: number;
+}

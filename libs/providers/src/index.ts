@@ -8,3 +8,8 @@ export * from './webhook-input';
 export * from './webhook-signature';
 export * from './registry';
 export * from './simulator';
+export * from './carrier-credentials';
+export * from './create-carrier';
+export * from './twilio';
+export * from './telnyx';
+export * from './plivo';

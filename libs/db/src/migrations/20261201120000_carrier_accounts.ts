@@ -41,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('call_attempts')
     .addColumn('carrier_account_id', 'uuid')
     .addColumn('voicemail_dropped', 'boolean', (c) => c.notNull().defaultTo(false))
+    // AMD's verdict from a live event (the final status of some carriers does not repeat it).
+    .addColumn('answered_by', 'text')
     .execute();
   await db.schema.alterTable('sms_messages').addColumn('carrier_account_id', 'uuid').execute();
 }
@@ -51,6 +53,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     .alterTable('call_attempts')
     .dropColumn('carrier_account_id')
     .dropColumn('voicemail_dropped')
+    .dropColumn('answered_by')
     .execute();
   await db.schema.alterTable('dids').dropColumn('carrier_account_id').execute();
   await db.schema.dropTable('carrier_accounts').execute();

@@ -28,6 +28,8 @@ export interface CallAttemptsTable {
   carrier_account_id: string | null;
   /** AMD heard the beep and the campaign's recording was played. */
   voicemail_dropped: Generated<boolean>;
+  /** AMD's verdict from a live call event (`human`, `machine`, `unknown`), when one came. */
+  answered_by: string | null;
   provider_call_id: string | null;
   outcome: string | null;
   duration_seconds: number | null;

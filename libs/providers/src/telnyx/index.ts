@@ -1,2 +1,8 @@
-// Placeholder: the Telnyx adapter (credentials schema, factory) lands here.
-export {};
+import type { Carrier, CarrierAccountSettings } from '../carrier';
+
+export * from './telnyx-credentials';
+
+/** Builds the Telnyx adapter of one account. (Placeholder until the adapter lands.) */
+export function createTelnyxCarrier(account: CarrierAccountSettings): Carrier {
+  throw new Error(`telnyx adapter not built yet (account ${account.id})`);
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { CarrierProvider } from './carrier';
+import { plivoCredentialsSchema } from './plivo/plivo-credentials';
+import { telnyxCredentialsSchema } from './telnyx/telnyx-credentials';
+import { twilioCredentialsSchema } from './twilio/twilio-credentials';
+
+/** The simulator needs no credentials; a webhook secret may be given (default `WEBHOOK_SECRET`). */
+export const simCredentialsSchema = z.object({ webhookSecret: z.string().min(8).optional() });
+
+/** Each carrier's credentials schema: the API validates against it, adapters parse with it. */
+export const carrierCredentialsSchemas: Record<CarrierProvider, z.ZodObject> = {
+  sim: simCredentialsSchema,
+  twilio: twilioCredentialsSchema,
+  telnyx: telnyxCredentialsSchema,
+  plivo: plivoCredentialsSchema,
+};
+
+/**
+ * The credential field that is the account's public identifier (shown by the API instead of any
+ * secret): Twilio's account SID, Plivo's auth id. Telnyx and the simulator have none.
+ */
+export const carrierAccountRefField: Record<CarrierProvider, string | undefined> = {
+  sim: undefined,
+  twilio: 'accountSid',
+  telnyx: undefined,
+  plivo: 'authId',
+};
