@@ -1,3 +1,4 @@
 export * from './create-redis';
 export * from './events';
 export * from './semaphore';
+export * from './carrier-rate';
