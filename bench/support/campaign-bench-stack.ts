@@ -20,11 +20,11 @@ import { Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { ActivityDeps } from '@engine/activities';
-import { createActivities } from '@engine/activities';
+import { carrierActivityDeps, createActivities } from '@engine/activities';
 import { createApiApp } from '@engine/api';
 import type { RunningCarrierSim, SimConfigPatch } from '@engine/carrier-sim';
 import { startCarrierSim } from '@engine/carrier-sim';
-import { createLogger } from '@engine/config';
+import { createLogger, readEngineEnv } from '@engine/config';
 import { CAMPAIGN_WORKFLOW_TYPE, campaignSearchAttributes, campaignWorkflowId } from '@engine/contracts';
 import type { Database } from '@engine/db';
 import {
@@ -42,7 +42,6 @@ import {
   resolveTemporalCli,
   withDatabase,
 } from '@engine/local-services';
-import { SimulatorProvider } from '@engine/providers';
 import type { Redis } from '@engine/redis';
 import { ChannelSemaphore, createRedis, EventBus } from '@engine/redis';
 import { findPid } from './proc-stats';
@@ -237,16 +236,19 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     let stopWorker: () => Promise<void> = async () => undefined;
     const startWorker = async () => {
       if (mode === 'in-process') {
-        const provider = new SimulatorProvider({ baseUrl: sim.url, webhookSecret: BENCH_WEBHOOK_SECRET });
         const deps: ActivityDeps = {
           db,
           redis,
           events: new EventBus(db, redis, { channelPrefix: keyPrefix }),
           semaphore: new ChannelSemaphore(redis, { limits: { campaign: channelPool } }),
-          voice: provider,
-          sms: provider,
-          callStatusCallbackUrl: `${apiUrl}/api/webhooks/sim/call-status`,
-          smsStatusCallbackUrl: `${apiUrl}/api/webhooks/sim/sms-status`,
+          ...carrierActivityDeps({
+            env: readEngineEnv({
+              CARRIER_SIM_URL: sim.url,
+              WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
+              PUBLIC_API_URL: apiUrl,
+            }),
+            redis,
+          }),
           didCaps: { ...DEFAULT_DID_CAPS, dailyCap: didDailyCap },
         };
         const worker = await Worker.create({

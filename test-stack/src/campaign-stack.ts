@@ -5,8 +5,8 @@ import { inject } from 'vitest';
 import type { CampaignWorkflowInput } from '@engine/contracts';
 import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId } from '@engine/contracts';
 import type { ActivityDeps } from '@engine/activities';
-import { activityServerClock, createActivities } from '@engine/activities';
-import { SimulatorProvider } from '@engine/providers';
+import { activityServerClock, carrierActivityDeps, createActivities } from '@engine/activities';
+import { readEngineEnv } from '@engine/config';
 import type { ChannelPoolLimits } from '@engine/redis';
 import { ChannelSemaphore, EventBus } from '@engine/redis';
 import { startCarrierSim } from '@engine/carrier-sim';
@@ -97,16 +97,15 @@ export async function startCampaignStack(options: CampaignStackOptions = {}): Pr
   await api.listen(0, '127.0.0.1');
   const apiUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
 
-  const simProvider = new SimulatorProvider({ baseUrl: sim.url, webhookSecret: TEST_WEBHOOK_SECRET });
   const deps: ActivityDeps = {
     db: database.db,
     redis: redis.redis,
     events: new EventBus(database.db, redis.redis, { channelPrefix }),
     semaphore: new ChannelSemaphore(redis.redis, options.poolLimits ? { limits: options.poolLimits } : {}),
-    voice: simProvider,
-    sms: simProvider,
-    callStatusCallbackUrl: `${apiUrl}/api/webhooks/sim/call-status`,
-    smsStatusCallbackUrl: `${apiUrl}/api/webhooks/sim/sms-status`,
+    ...carrierActivityDeps({
+      env: readEngineEnv({ ...process.env, PUBLIC_API_URL: apiUrl }),
+      redis: redis.redis,
+    }),
     ...(ts ? { now: activityServerClock } : {}),
   };
   const workers: Array<{ worker: Worker; run: Promise<void> }> = [];

@@ -34,6 +34,20 @@ export function createApplyCampaignStatus({
           payload: { reason: 'no_dids', minScore: settings.minDidScore },
         };
         break;
+      case 'campaign.paused.agent_unavailable':
+        event = {
+          ...base,
+          type: 'campaign.paused.agent_unavailable',
+          payload: { reason: 'agent_unavailable', message: input.detail ?? 'the AI agent is not answering' },
+        };
+        break;
+      case 'campaign.paused.carrier_auth':
+        event = {
+          ...base,
+          type: 'campaign.paused.carrier_auth',
+          payload: { reason: 'carrier_auth', message: input.detail ?? 'the carrier refused the credentials' },
+        };
+        break;
       case 'campaign.cancelled':
         event = { ...base, type: 'campaign.cancelled', payload: { reason } };
         break;

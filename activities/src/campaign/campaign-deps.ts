@@ -2,8 +2,9 @@ import type { MetricMeter } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Database, DidCaps } from '@engine/db';
 import type { HealthPolicy } from '@engine/domain';
-import type { SmsProvider, VoiceProvider } from '@engine/providers';
-import type { ChannelSemaphore, EventBus, Redis } from '@engine/redis';
+import type { CarrierDirectory } from '@engine/providers';
+import type { CarrierRateLimiter, ChannelSemaphore, EventBus, Redis } from '@engine/redis';
+import type { AgentAvailability } from './agent-availability';
 
 /** What the campaign activities touch; built once per worker process. */
 export interface CampaignActivityDeps {
@@ -11,12 +12,18 @@ export interface CampaignActivityDeps {
   redis: Redis;
   events: EventBus;
   semaphore: ChannelSemaphore;
-  voice: VoiceProvider;
-  /** Where the carrier posts call-status webhooks (the API's provider webhook route). */
-  callStatusCallbackUrl: string;
-  sms: SmsProvider;
-  /** Where the carrier posts SMS delivery receipts. */
-  smsStatusCallbackUrl: string;
+  /** Each DID's carrier account's adapter (a DID of no account: the environment's). */
+  carriers: CarrierDirectory;
+  /** The carrier accounts' calls-per-second limits; none: unlimited (unit tests). */
+  carrierRate?: CarrierRateLimiter;
+  /** The API's public base URL: carriers post webhooks and fetch call documents there. */
+  publicApiUrl: string;
+  /** Signs the call document URLs the API serves (`WEBHOOK_SECRET`). */
+  documentUrlSecret: string;
+  /** The AI agent's media-stream URL that `ai` campaigns bridge answered calls to (`AGENT_STREAM_URL`). */
+  agentStreamUrl?: string;
+  /** Whether the AI agent answers its health check (none: always). */
+  agentAvailability?: AgentAvailability;
   healthPolicy?: HealthPolicy;
   /** Daily, ramp and warming caps of DID selection (default `DEFAULT_DID_CAPS`: 100 calls a day). */
   didCaps?: DidCaps;

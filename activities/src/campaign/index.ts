@@ -1,4 +1,5 @@
 import type { CampaignActivities } from '@engine/contracts';
+import { createCheckAgentAvailable } from './agent-availability';
 import { createApplyCampaignStatus } from './apply-campaign-status';
 import type { CampaignActivityDeps } from './campaign-deps';
 import {
@@ -21,6 +22,10 @@ export { attemptIdFor } from './attempt-id';
 export { EngineMetricNames, createEngineMetrics, withEngineMetrics } from './engine-metrics';
 export type { EngineMetrics } from './engine-metrics';
 export { settingsFromCampaign } from './load-campaign-settings';
+export { AgentAvailability } from './agent-availability';
+export { carrierActivityDeps, publicApiUrl, simulatorUrl } from './carrier-wiring';
+export type { CarrierActivityDeps, CarrierWiringOptions } from './carrier-wiring';
+export type { AgentAvailabilityOptions } from './agent-availability';
 
 /** The campaign workflow's activities, bound to their dependencies. */
 export function createCampaignActivities(deps: CampaignActivityDeps): CampaignActivities {
@@ -32,6 +37,7 @@ export function createCampaignActivities(deps: CampaignActivityDeps): CampaignAc
     resolveStaleAttempts: createResolveStaleAttempts(deps),
     cancelQueuedProspects: createCancelQueuedProspects(deps),
     countUsableDids: createCountUsableDids(deps),
+    checkAgentAvailable: createCheckAgentAvailable(deps),
     finalizeCampaign: createFinalizeCampaign(deps),
     publishCampaignStats: createPublishCampaignStats(deps),
     sendNextSms: createSendNextSms(deps),

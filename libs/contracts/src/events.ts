@@ -10,6 +10,10 @@ export interface EngineEventPayloads {
   'campaign.completed': { counts: Record<string, number> };
   'campaign.cancelled': { reason: string | null };
   'campaign.paused.no_dids': { reason: 'no_dids'; minScore: number };
+  /** An `ai` campaign's agent server failed its health check; it resumes once the agent answers. */
+  'campaign.paused.agent_unavailable': { reason: 'agent_unavailable'; message: string };
+  /** The carrier refused the account's credentials; an operator fixes them and resumes. */
+  'campaign.paused.carrier_auth': { reason: 'carrier_auth'; message: string };
   'campaign.stats.updated': CampaignStatsPayload;
   'campaign.prospect.dnc': { prospectId: number; phone: string };
   'campaign.call.initiated': {
@@ -30,6 +34,11 @@ export interface EngineEventPayloads {
   'campaign.sms.delivered': { prospectId: number; messageId: string };
   'campaign.sms.failed': { prospectId: number; messageId: string; error: string };
   'campaign.sms.delivery_failed': { prospectId: number; messageId: string; error: string };
+  /**
+   * The carrier refused a DID as caller ID (not owned by or verified on the account): it leaves
+   * rotation until an operator reinstates it.
+   */
+  'did.suspended': { didId: string; number: string; reason: string; carrierCode: string | null };
   'did.health.warning': DidHealthPayload;
   'did.health.cooldown': DidHealthPayload & { cooldownUntil: string };
   'did.health.burned': DidHealthPayload & {

@@ -13,3 +13,5 @@ export * from './create-carrier';
 export * from './twilio';
 export * from './telnyx';
 export * from './plivo';
+export * from './carrier-directory';
+export * from './engine-urls';

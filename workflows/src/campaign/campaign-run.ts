@@ -44,6 +44,7 @@ export class CampaignRun {
     event: ApplyStatusInput['event'],
     reason: string | null = null,
     auto = false,
+    detail?: string,
   ): Promise<void> {
     const { state, settings } = this;
     state.statusSeq += 1;
@@ -53,6 +54,7 @@ export class CampaignRun {
       reason,
       auto,
       event,
+      ...(detail === undefined ? {} : { detail }),
       changeId: `${settings.campaignId}:status:${state.statusSeq}`,
     });
     state.status = status;

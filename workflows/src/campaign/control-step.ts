@@ -1,8 +1,12 @@
+import type { CarrierPause } from '@engine/contracts';
 import { campaignActivities as acts } from './campaign-activities';
 import type { CampaignRun } from './campaign-run';
 
 /** How often a campaign paused for `no_dids` that opted in to auto-resume looks for a usable DID. */
 const AUTO_RESUME_CHECK_MS = 60_000;
+
+/** How often a campaign paused for `agent_unavailable` asks the agent server whether it is back. */
+const AGENT_CHECK_MS = 15_000;
 
 /**
  * Applies the control intent the signals left (cancel first, then pause, then resume); an intent
@@ -31,11 +35,21 @@ export async function applyControl(run: CampaignRun): Promise<void> {
 
 /**
  * While paused: an automatic `no_dids` pause of a campaign that opted in resumes by itself once a
- * DID is usable again (checked every minute); any other pause waits for a signal.
+ * DID is usable again (checked every minute); an `agent_unavailable` pause resumes once the agent
+ * answers its health check (every 15 s); any other pause (an operator's, `carrier_auth`) waits for
+ * a signal.
  */
 export async function waitWhilePaused(run: CampaignRun): Promise<void> {
   const { state, settings } = run;
-  if (state.autoPaused && settings.autoResume) {
+  if (state.autoPaused && state.pauseReason === 'agent_unavailable') {
+    if (await acts.checkAgentAvailable(settings)) {
+      state.resumeRequested = true;
+      return;
+    }
+    await run.waitUntil(Date.now() + AGENT_CHECK_MS);
+    return;
+  }
+  if (state.autoPaused && settings.autoResume && state.pauseReason === 'no_dids') {
     if ((await acts.countUsableDids(settings)) > 0) {
       state.resumeRequested = true;
       return;
@@ -51,5 +65,16 @@ export async function autoPauseForNoDids(run: CampaignRun): Promise<void> {
   const { state } = run;
   if (state.status !== 'dialing' || state.cancelRequested) return;
   await run.changeStatus('paused', 'campaign.paused.no_dids', 'no_dids', true);
+  state.autoPaused = true;
+}
+
+/**
+ * The engine pauses the campaign itself for something outside it: the AI agent is down (resumes
+ * by itself once it answers) or the carrier refused the credentials (waits for an operator).
+ */
+export async function autoPauseForCarrier(run: CampaignRun, pause: CarrierPause): Promise<void> {
+  const { state } = run;
+  if (state.status !== 'dialing' || state.cancelRequested) return;
+  await run.changeStatus('paused', `campaign.paused.${pause.reason}`, pause.reason, true, pause.message);
   state.autoPaused = true;
 }

@@ -1,7 +1,7 @@
 import type { CampaignWorkflowResult, SmsTickResult } from '@engine/contracts';
 import { campaignActivities as acts } from './campaign-activities';
 import type { CampaignRun } from './campaign-run';
-import { autoPauseForNoDids } from './control-step';
+import { autoPauseForCarrier, autoPauseForNoDids } from './control-step';
 
 /**
  * One turn of the SMS drip: one prospect per tick, the next tick `gap / usable DIDs` later
@@ -52,6 +52,7 @@ async function sendOne(run: CampaignRun): Promise<void> {
     ? Date.now() + (settings.smsGapMinutes * 60_000) / Math.max(1, r.usableDids)
     : Date.now();
   if (r.noDids) await autoPauseForNoDids(run);
+  if (r.carrierPause) await autoPauseForCarrier(run, r.carrierPause);
 }
 
 function countTick(run: CampaignRun, r: SmsTickResult): void {

@@ -3,7 +3,7 @@ import type { CampaignWorkflowResult, DialBatchResult } from '@engine/contracts'
 import { dialAllowance, nextTickAt } from '@engine/domain';
 import { campaignActivities as acts } from './campaign-activities';
 import type { CampaignRun } from './campaign-run';
-import { autoPauseForNoDids } from './control-step';
+import { autoPauseForCarrier, autoPauseForNoDids } from './control-step';
 
 /** Version marker: a tick records the outcomes waiting in the inbox before it dials. */
 const FLUSH_BEFORE_DIAL = 'flush-outcomes-before-dial';
@@ -90,6 +90,7 @@ async function dialBatch(run: CampaignRun, allowance: number): Promise<void> {
     state.channelWaitUntilMs = Date.now() + result.channelWait.retryAfterMs;
   }
   if (result.noDids) await autoPauseForNoDids(run);
+  if (result.carrierPause) await autoPauseForCarrier(run, result.carrierPause);
 }
 
 function countBatch(run: CampaignRun, result: DialBatchResult): void {
@@ -101,4 +102,6 @@ function countBatch(run: CampaignRun, result: DialBatchResult): void {
   counters.poolFull += result.counts.poolFull;
   counters.noDid += result.counts.noDid;
   counters.originateFailed += result.counts.originateFailed;
+  if (result.counts.rateLimited)
+    counters.rateLimited = (counters.rateLimited ?? 0) + result.counts.rateLimited;
 }

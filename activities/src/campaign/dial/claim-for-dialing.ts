@@ -1,7 +1,8 @@
 import type { DialBatchInput } from '@engine/contracts';
-import type { ClaimedProspect } from '@engine/db';
+import type { ClaimedProspect, DidSelectionRequest } from '@engine/db';
 import { claimEligibleProspects, didCallCapacity, findClaimed, nextDueAt } from '@engine/db';
 import type { CampaignActivityDeps } from '../campaign-deps';
+import { carrierRoom } from './carrier-slots';
 import type { DialBatch } from './dial-batch';
 
 /**
@@ -30,7 +31,10 @@ export async function claimForDialing(
   });
 }
 
-/** How many prospects this tick may claim: pace, free channels and caller-ID capacity, whichever is least. */
+/**
+ * How many prospects this tick may claim: pace, free channels, caller-ID capacity and the free
+ * calls-per-second slots of the DIDs' carrier accounts, whichever is least.
+ */
 async function roomToDial(deps: CampaignActivityDeps, batch: DialBatch, paced: number): Promise<number> {
   if (paced <= 0) return 0;
   const { semaphore, db } = deps;
@@ -42,22 +46,20 @@ async function roomToDial(deps: CampaignActivityDeps, batch: DialBatch, paced: n
   }
   const wanted = Math.min(paced, free);
   const { settings, now } = batch;
-  const capacity = await didCallCapacity(
-    db,
-    {
-      customerId: settings.customerId,
-      areaCode: null,
-      callerIds: settings.callerIds,
-      minScore: settings.minDidScore,
-      now,
-      ...(deps.didCaps ? { caps: deps.didCaps } : {}),
-    },
-    wanted,
-  );
+  const selection: DidSelectionRequest = {
+    customerId: settings.customerId,
+    areaCode: null,
+    callerIds: settings.callerIds,
+    minScore: settings.minDidScore,
+    now,
+    ...(deps.didCaps ? { caps: deps.didCaps } : {}),
+  };
+  const capacity = await didCallCapacity(db, selection, wanted);
   if (capacity === 0) {
     // No caller ID can place a call: the campaign pauses, but only if someone is waiting for one.
     const due = await nextDueAt(db, settings.campaignId);
     if (due && due.getTime() <= now.getTime()) batch.result.noDids = true;
+    return 0;
   }
-  return Math.min(wanted, capacity);
+  return carrierRoom(deps, batch, selection, Math.min(wanted, capacity));
 }

@@ -1,5 +1,6 @@
 import type { DialBatchInput, DialBatchResult, EngineEvent } from '@engine/contracts';
 import type { CallAttempt, ClaimedProspect, Did } from '@engine/db';
+import type { CarrierHandle } from '@engine/providers';
 
 /** A claimed prospect going back to the queue, due at `at`. */
 export interface Requeue {
@@ -21,7 +22,9 @@ export interface ReadyCall {
   prospect: ClaimedProspect;
   attemptId: string;
   attemptNumber: number;
-  did: Pick<Did, 'id' | 'number'>;
+  did: Pick<Did, 'id' | 'number' | 'carrier_account_id'>;
+  /** The carrier account the DID belongs to, and its adapter: the call goes through it. */
+  carrier: CarrierHandle;
   /** An attempt row already exists (a retried batch, or a reused not-originated attempt). */
   existing: CallAttempt | undefined;
   /** The recipient's possible zones (calling window). */
@@ -37,7 +40,15 @@ export class DialBatch {
   readonly result: DialBatchResult = {
     dialed: [],
     settled: 0,
-    counts: { claimed: 0, dnc: 0, outsideWindow: 0, poolFull: 0, noDid: 0, originateFailed: 0 },
+    counts: {
+      claimed: 0,
+      dnc: 0,
+      outsideWindow: 0,
+      poolFull: 0,
+      noDid: 0,
+      originateFailed: 0,
+      rateLimited: 0,
+    },
     noDids: false,
     hasQueued: false,
     nextDueAt: null,

@@ -9,12 +9,14 @@ import { prepareCalls } from './prepare-calls';
 import { settleCalls } from './settle-calls';
 
 /**
- * One paced tick of a voice campaign, idempotent across retries:
+ * One paced tick of a voice campaign, idempotent across retries (an `ai` campaign whose agent
+ * fails its health check dials nothing and pauses, `agent_unavailable`):
  *
  * 1. claim the next due prospects, no more than free channels and caller IDs allow (or, on a
  *    retry, find the ones this batch token claimed); suppressed numbers are cancelled in the same
  *    statement (`campaign.prospect.dnc`);
- * 2. prepare each call: calling window, channel lease, caller ID;
+ * 2. prepare each call: calling window, channel lease, caller ID, a slot of its carrier account's
+ *    calls-per-second limit;
  * 3. record each attempt (`originating`) before the carrier is called;
  * 4. originate (an attempt found `originating` on a retry is looked up, never dialed blind twice);
  * 5. settle what the carrier said, put back what must wait, publish the events.
@@ -22,6 +24,14 @@ import { settleCalls } from './settle-calls';
 export function createDialNextBatch(deps: CampaignActivityDeps) {
   return async function dialNextBatch(input: DialBatchInput): Promise<DialBatchResult> {
     const batch = new DialBatch(input.settings, activityNow(deps));
+    if (input.settings.agent === 'ai' && deps.agentAvailability) {
+      // A call bridged to a dead agent is a person greeted by silence: dial nothing, pause.
+      const agent = await deps.agentAvailability.check();
+      if (!agent.up) {
+        batch.result.carrierPause = { reason: 'agent_unavailable', message: agent.detail };
+        return finishBatch(deps, batch, input);
+      }
+    }
     const claimed = await claimForDialing(deps, batch, input);
     batch.result.counts.claimed = claimed.length;
     const ready = await prepareCalls(deps, batch, claimed);
@@ -29,11 +39,20 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
     const results = await originateCalls(deps, batch, ready);
     await settleCalls(deps, batch, results);
 
-    await requeueProspects(deps.db, batch.requeues);
-    await deps.events.publishMany(batch.events);
-    const due = await nextDueAt(deps.db, input.settings.campaignId);
-    batch.result.hasQueued = due !== undefined;
-    batch.result.nextDueAt = due ? due.toISOString() : null;
-    return batch.result;
+    return finishBatch(deps, batch, input);
   };
+}
+
+/** Writes the requeues, publishes the events and tells the workflow what is due next. */
+async function finishBatch(
+  deps: CampaignActivityDeps,
+  batch: DialBatch,
+  input: DialBatchInput,
+): Promise<DialBatchResult> {
+  await requeueProspects(deps.db, batch.requeues);
+  await deps.events.publishMany(batch.events);
+  const due = await nextDueAt(deps.db, input.settings.campaignId);
+  batch.result.hasQueued = due !== undefined;
+  batch.result.nextDueAt = due ? due.toISOString() : null;
+  return batch.result;
 }

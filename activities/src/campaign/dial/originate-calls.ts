@@ -1,6 +1,17 @@
-import { insertOriginatingAttempts, reopenAttempts, suppressedAmong } from '@engine/db';
+import {
+  insertOriginatingAttempts,
+  markOriginateRequested,
+  reopenAttempts,
+  suppressedAmong,
+} from '@engine/db';
 import { isCallable } from '@engine/domain';
-import { ProviderRequestError } from '@engine/providers';
+import type { CallPlan, OriginateRequest } from '@engine/providers';
+import {
+  callStatusUrl,
+  DEFAULT_CARRIER_ACCOUNT_ID,
+  ProviderRequestError,
+  signedDocumentUrl,
+} from '@engine/providers';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
 import type { DialBatch, ReadyCall } from './dial-batch';
@@ -8,9 +19,18 @@ import type { DialBatch, ReadyCall } from './dial-batch';
 /** What the carrier made of the ready calls. */
 export interface OriginateResults {
   dialed: Array<{ call: ReadyCall; providerCallId: string }>;
-  /** Existing attempts that may no longer be dialed: suppressed since, or outside the window now. */
-  withheld: Array<{ call: ReadyCall; reason: 'dnc' | 'outside_window' }>;
-  failures: Array<{ call: ReadyCall; error: string; retryable: boolean }>;
+  /**
+   * Existing attempts that may not be dialed now: suppressed since, outside the window now, or
+   * an earlier originate whose answer was lost and that the carrier's call list cannot yet rule
+   * out (`unresolved`: asked again once it can).
+   */
+  withheld: Array<{ call: ReadyCall; reason: 'dnc' | 'outside_window' | 'unresolved'; retryAt?: Date }>;
+  failures: Array<{ call: ReadyCall; error: ProviderRequestError | Error }>;
+}
+
+/** The account id stored with an attempt: null for the environment's account. */
+export function storedAccountId(call: ReadyCall): string | null {
+  return call.carrier.account.id === DEFAULT_CARRIER_ACCOUNT_ID ? null : call.carrier.account.id;
 }
 
 /**
@@ -35,27 +55,82 @@ export async function recordAttempts(
         did_id: r.did.id,
         from_number: r.did.number,
         to_number: r.prospect.phone,
-        provider: deps.voice.name,
+        provider: r.carrier.carrier.name,
+        carrier_account_id: storedAccountId(r),
+        // When the originate request leaves (about): a lost answer is looked for from then on.
+        originated_at: activityNow(deps),
       })),
   );
   await reopenAttempts(
     deps.db,
     ready.filter((r) => r.existing?.status === 'failed').map((r) => r.attemptId),
+    activityNow(deps),
   );
 }
 
+/** The carrier request for one call: callbacks per account, signed documents, the plan. */
+function originateRequest(deps: CampaignActivityDeps, batch: DialBatch, call: ReadyCall): OriginateRequest {
+  const { settings } = batch;
+  const provider = call.carrier.carrier.name;
+  const plan: CallPlan = {
+    agent: settings.agent,
+    attemptId: call.attemptId,
+    campaignId: settings.campaignId,
+    ...(settings.agent === 'ai' && deps.agentStreamUrl ? { agentStreamUrl: deps.agentStreamUrl } : {}),
+    ...(settings.voicemailDropUrl ? { voicemailDropUrl: settings.voicemailDropUrl } : {}),
+  };
+  return {
+    attemptId: call.attemptId,
+    to: call.prospect.phone,
+    from: call.did.number,
+    callbackUrl: callStatusUrl(deps.publicApiUrl, provider, storedAccountId(call), call.attemptId),
+    documents: {
+      answerUrl: signedDocumentUrl(deps.publicApiUrl, deps.documentUrlSecret, call.attemptId, 'answer'),
+      voicemailUrl: signedDocumentUrl(deps.publicApiUrl, deps.documentUrlSecret, call.attemptId, 'voicemail'),
+    },
+    amd: true,
+    plan,
+    campaignId: settings.campaignId,
+  };
+}
+
 /**
- * Hands the calls to the carrier, all at once. An attempt found `originating` (an earlier try may
- * or may not have reached the carrier) is looked up first and never dialed blind a second time.
- * An attempt that already existed passed its DNC and window checks on an earlier try, maybe
- * minutes ago: both are checked again right before the carrier (invariant 3).
+ * An attempt left `originating` (its answer was lost, or the worker died): the carrier is asked
+ * for its call. Found: it is this attempt's call. Not found: it was never placed, so it may be
+ * dialed now, but only once the carrier's call list is sure to show it (`findSettleMs`); before
+ * that, the attempt waits (`unresolved`), it is never dialed blind a second time.
+ */
+async function resolveOriginating(
+  call: ReadyCall,
+  now: Date,
+): Promise<{ found: string } | { absent: true } | { retryAt: Date }> {
+  const { carrier } = call.carrier;
+  const existing = call.existing;
+  if (!existing) return { absent: true };
+  const requestedAt = existing.originated_at ?? existing.created_at;
+  const settlesAt = requestedAt.getTime() + carrier.findSettleMs;
+  if (!carrier.originateIdempotent && now.getTime() < settlesAt) return { retryAt: new Date(settlesAt) };
+  const known = await carrier.findCall({
+    attemptId: call.attemptId,
+    to: call.prospect.phone,
+    from: call.did.number,
+    placedAfter: requestedAt,
+    ...(existing.provider_call_id ? { providerCallId: existing.provider_call_id } : {}),
+  });
+  return known ? { found: known.providerCallId } : { absent: true };
+}
+
+/**
+ * Hands the calls to their carriers, all at once. An attempt found `originating` is resolved
+ * first (see {@link resolveOriginating}). An attempt that already existed passed its DNC and
+ * window checks on an earlier try, maybe minutes ago: both are checked again right before the
+ * carrier (invariant 3).
  */
 export async function originateCalls(
   deps: CampaignActivityDeps,
   batch: DialBatch,
   ready: readonly ReadyCall[],
 ): Promise<OriginateResults> {
-  const { voice } = deps;
   const { settings } = batch;
   const clock = () => activityNow(deps);
   const nowSuppressed = await suppressedAmong(
@@ -68,16 +143,16 @@ export async function originateCalls(
     ready.map(async (call) => {
       try {
         if (call.existing?.status === 'originating') {
-          const known = await voice.findCall({
-            attemptId: call.attemptId,
-            to: call.prospect.phone,
-            from: call.did.number,
-            placedAfter: call.existing.created_at,
-          });
-          if (known) {
-            results.dialed.push({ call, providerCallId: known.providerCallId });
+          const resolved = await resolveOriginating(call, clock());
+          if ('found' in resolved) {
+            results.dialed.push({ call, providerCallId: resolved.found });
             return;
           }
+          if ('retryAt' in resolved) {
+            results.withheld.push({ call, reason: 'unresolved', retryAt: resolved.retryAt });
+            return;
+          }
+          await markOriginateRequested(deps.db, call.attemptId, clock());
         }
         if (call.existing) {
           if (nowSuppressed.has(call.prospect.phone)) {
@@ -89,26 +164,20 @@ export async function originateCalls(
             return;
           }
         }
-        const accepted = await voice.originate({
-          attemptId: call.attemptId,
-          to: call.prospect.phone,
-          from: call.did.number,
-          callbackUrl: deps.callStatusCallbackUrl,
-          amd: true,
-          plan: {
-            agent: settings.agent,
-            attemptId: call.attemptId,
-            campaignId: settings.campaignId,
-            ...(settings.voicemailDropUrl ? { voicemailDropUrl: settings.voicemailDropUrl } : {}),
-          },
-          campaignId: settings.campaignId,
-        });
+        const accepted = await call.carrier.carrier.originate(originateRequest(deps, batch, call));
         results.dialed.push({ call, providerCallId: accepted.providerCallId });
       } catch (err) {
-        const retryable = !(err instanceof ProviderRequestError) || err.retryable;
-        results.failures.push({ call, error: (err as Error).message, retryable });
+        results.failures.push({
+          call,
+          error: err instanceof Error ? err : new Error(String(err)),
+        });
       }
     }),
   );
   return results;
+}
+
+/** Whether a failure may have placed a call (or may succeed if repeated). */
+export function isRetryableFailure(error: Error): boolean {
+  return !(error instanceof ProviderRequestError) || error.retryable;
 }

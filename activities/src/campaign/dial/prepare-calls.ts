@@ -4,6 +4,7 @@ import { areaCodeOf, isCallable, nextWindowOpen, resolveRecipientZones } from '@
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
+import { carrierOf, deferForRate, takeCarrierSlot } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
 
 /**
@@ -11,8 +12,9 @@ import type { DialBatch, ReadyCall } from './dial-batch';
  * (`campaign.prospect.dnc`, already cancelled by the claim); an attempt a retried tick already
  * dialed is reported again, one already settled is counted; outside the calling window the
  * prospect waits for the opening (spread); then a channel lease keyed by the attempt id (pool
- * full: back in a few seconds, not a failure) and a caller ID (none: back to the queue, and the
- * campaign pauses).
+ * full: back in a few seconds, not a failure), a caller ID (none: back to the queue, and the
+ * campaign pauses) and a call slot of the caller ID's carrier account (none free: back when the
+ * account's rate allows, not a failure).
  */
 export async function prepareCalls(
   deps: CampaignActivityDeps,
@@ -99,7 +101,21 @@ async function prepareCall(
     result.counts.noDid += 1;
     return undefined;
   }
-  return { prospect, attemptId, attemptNumber, did, existing, zones };
+  const carrier = await carrierOf(deps, did.carrier_account_id);
+  if (!carrier) {
+    // The DID's carrier account was deleted since: another DID next time.
+    await deps.semaphore.release('campaign', attemptId);
+    batch.requeue(prospect, now, 'carrier_account_gone', !existing);
+    return undefined;
+  }
+  const slot = await takeCarrierSlot(deps, carrier);
+  if (!slot.taken) {
+    await deps.semaphore.release('campaign', attemptId);
+    batch.requeue(prospect, new Date(now.getTime() + slot.retryAfterMs), 'carrier_rate', !existing);
+    deferForRate(batch, slot.retryAfterMs);
+    return undefined;
+  }
+  return { prospect, attemptId, attemptNumber, did, carrier, existing, zones };
 }
 
 /** The attempt's own caller ID if it has one (a retry keeps it), else the best one now. */
@@ -108,8 +124,14 @@ async function callerIdFor(
   batch: DialBatch,
   prospect: ClaimedProspect,
   existing: CallAttempt | undefined,
-): Promise<Pick<Did, 'id' | 'number'> | undefined> {
-  if (existing?.did_id && existing.from_number) return { id: existing.did_id, number: existing.from_number };
+): Promise<Pick<Did, 'id' | 'number' | 'carrier_account_id'> | undefined> {
+  if (existing?.did_id && existing.from_number) {
+    return {
+      id: existing.did_id,
+      number: existing.from_number,
+      carrier_account_id: existing.carrier_account_id,
+    };
+  }
   // Once one selection found none, the others of this tick would too.
   if (batch.result.noDids) return undefined;
   return selectDidForCall(deps.db, {

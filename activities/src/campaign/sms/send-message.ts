@@ -14,7 +14,8 @@ import {
   selectDidForSms,
 } from '@engine/db';
 import { areaCodeOf, isCallable, nextWindowOpen } from '@engine/domain';
-import { ProviderRequestError } from '@engine/providers';
+import type { CarrierHandle } from '@engine/providers';
+import { DEFAULT_CARRIER_ACCOUNT_ID, ProviderRequestError, smsStatusUrl } from '@engine/providers';
 import type { ComposedMessage } from './compose-message';
 import type { SmsTick } from './sms-tick';
 import { activityNow } from '../campaign-deps';
@@ -28,13 +29,21 @@ export interface Outgoing {
   zones: readonly string[];
 }
 
+/** Who sends a message: the caller ID and its carrier account (null: the environment's). */
+export interface Sender {
+  from: string;
+  accountId: string | null;
+}
+
 /**
  * Records a new message as `sending` under a caller ID free of its gap (written before the carrier
  * is called, so a retry finds it). Returns the sender, or the tick's outcome when no DID may send:
  * every DID inside its gap is a short wait; no DID able to send at all pauses the campaign.
  */
-export async function recordMessage(tick: SmsTick, out: Outgoing): Promise<string | SmsTickResult> {
-  if (out.existing?.from_number) return out.existing.from_number;
+export async function recordMessage(tick: SmsTick, out: Outgoing): Promise<Sender | SmsTickResult> {
+  if (out.existing?.from_number) {
+    return { from: out.existing.from_number, accountId: out.existing.carrier_account_id };
+  }
   const { deps, settings, now } = tick;
   const did = await selectDidForSms(deps.db, {
     customerId: settings.customerId,
@@ -64,9 +73,34 @@ export async function recordMessage(tick: SmsTick, out: Outgoing): Promise<strin
     body: out.message.body,
     encoding: out.message.encoding,
     segments: out.message.segments,
-    provider: deps.sms.name,
+    provider: (await deps.carriers.forAccount(did.carrier_account_id)).carrier.name,
+    carrier_account_id: did.carrier_account_id,
   });
-  return did.number;
+  return { from: did.number, accountId: did.carrier_account_id };
+}
+
+/**
+ * A message left `sending` (its answer was lost): found at the carrier, it was sent; not found, it
+ * may be sent now, but only once the carrier's message list is sure to show it (`findSettleMs`).
+ * Until then the tick fails and its retry asks again: never sent blind a second time.
+ */
+async function findEarlierSend(carrier: CarrierHandle['carrier'], out: Outgoing, from: string, now: Date) {
+  const existing = out.existing;
+  if (existing?.status !== 'sending') return undefined;
+  const settlesAt = existing.created_at.getTime() + carrier.findSettleMs;
+  if (!carrier.sendIdempotent && now.getTime() < settlesAt) {
+    throw new Error(
+      `message ${out.messageId} may have reached ${carrier.name}; asked again after ${new Date(settlesAt).toISOString()}`,
+    );
+  }
+  return carrier.findMessage({
+    messageId: out.messageId,
+    to: out.prospect.phone,
+    from,
+    body: out.message.body,
+    sentAfter: existing.created_at,
+    ...(existing.provider_message_id ? { providerMessageId: existing.provider_message_id } : {}),
+  });
 }
 
 /**
@@ -76,20 +110,14 @@ export async function recordMessage(tick: SmsTick, out: Outgoing): Promise<strin
  * again first. A refusal fails message and prospect for good; anything else is thrown, and the
  * activity's retry looks the message up before sending again.
  */
-export async function sendMessage(tick: SmsTick, out: Outgoing, from: string): Promise<SmsTickResult> {
+export async function sendMessage(tick: SmsTick, out: Outgoing, sender: Sender): Promise<SmsTickResult> {
   const { deps } = tick;
+  const { from } = sender;
+  const handle = await deps.carriers.forAccount(sender.accountId);
+  const sms = handle.carrier;
   let providerMessageId: string;
   try {
-    const known =
-      out.existing?.status === 'sending'
-        ? await deps.sms.findMessage({
-            messageId: out.messageId,
-            to: out.prospect.phone,
-            from,
-            body: out.message.body,
-            sentAfter: out.existing.created_at,
-          })
-        : undefined;
+    const known = await findEarlierSend(sms, out, from, activityNow(deps));
     if (out.existing && (out.existing.status === 'queued' || out.existing.status === 'sending') && !known) {
       const withheld = await recheckBeforeSending(tick, out);
       if (withheld) return tick.finish(withheld);
@@ -97,16 +125,21 @@ export async function sendMessage(tick: SmsTick, out: Outgoing, from: string): P
     providerMessageId =
       known?.providerMessageId ??
       (
-        await deps.sms.sendSms({
+        await sms.sendSms({
           messageId: out.messageId,
           to: out.prospect.phone,
           from,
           body: out.message.body,
-          callbackUrl: deps.smsStatusCallbackUrl,
+          callbackUrl: smsStatusUrl(
+            deps.publicApiUrl,
+            sms.name,
+            handle.account.id === DEFAULT_CARRIER_ACCOUNT_ID ? null : handle.account.id,
+            out.messageId,
+          ),
         })
       ).providerMessageId;
   } catch (err) {
-    if (err instanceof ProviderRequestError && !err.retryable) return refused(tick, out, err.message);
+    if (err instanceof ProviderRequestError && !err.retryable) return refusedBy(tick, out, handle, err);
     throw err;
   }
   await deps.db.transaction().execute(async (tx) => {
@@ -171,4 +204,30 @@ async function refused(tick: SmsTick, out: Outgoing, error: string): Promise<Sms
     `sms.failed:${out.messageId}`,
   );
   return tick.finish('failed');
+}
+
+/**
+ * The carrier refused the text. Bad credentials: nothing was sent, the prospect waits and the
+ * campaign pauses (`carrier_auth`). Anything else: the message and the prospect fail with the reason.
+ */
+async function refusedBy(
+  tick: SmsTick,
+  out: Outgoing,
+  handle: CarrierHandle,
+  err: ProviderRequestError,
+): Promise<SmsTickResult> {
+  const code = err.carrierCode ? ` ${err.carrierCode}` : '';
+  if (err.reason !== 'auth') return refused(tick, out, `${err.reason}${code}: ${err.message}`.slice(0, 480));
+  await deleteUnsentMessage(tick.deps.db, out.messageId);
+  await requeueProspects(tick.deps.db, [
+    { id: out.prospect.id, at: tick.now, refundAttempt: true, reason: 'carrier_auth' },
+  ]);
+  const result = await tick.finish('skipped');
+  return {
+    ...result,
+    carrierPause: {
+      reason: 'carrier_auth',
+      message: `${handle.carrier.name} refused the credentials of carrier account ${handle.account.id}: ${err.message}`,
+    },
+  };
 }

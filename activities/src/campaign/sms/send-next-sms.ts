@@ -47,8 +47,8 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
     if (!message) return tick.finish('skipped');
 
     const out = { prospect, messageId, existing, message, zones };
-    const from = await recordMessage(tick, out);
-    if (typeof from !== 'string') return from;
-    return sendMessage(tick, out, from);
+    const sender = await recordMessage(tick, out);
+    if ('outcome' in sender) return sender;
+    return sendMessage(tick, out, sender);
   };
 }

@@ -20,9 +20,16 @@ export interface DialBatchResult {
     poolFull: number;
     noDid: number;
     originateFailed: number;
+    /** Deferred by the carrier account's calls-per-second limit (absent from older workers). */
+    rateLimited?: number;
   };
   /** No usable DID: the campaign must pause (`campaign.paused.no_dids`). */
   noDids: boolean;
+  /**
+   * The campaign must pause for a reason outside it: its AI agent is down, or the carrier refused
+   * the credentials. Absent in results of older workers.
+   */
+  carrierPause?: CarrierPause | null;
   /** Whether any prospect is still queued (due or not). */
   hasQueued: boolean;
   /** When the earliest queued prospect becomes due (ISO), if any. */
@@ -33,6 +40,13 @@ export interface DialBatchResult {
    * instead of claiming and requeueing on every tick. Absent in results of older workers.
    */
   channelWait?: { retryAfterMs: number } | null;
+}
+
+/** Why a campaign pauses by itself for something outside it (see `DialBatchResult.carrierPause`). */
+export interface CarrierPause {
+  reason: 'agent_unavailable' | 'carrier_auth';
+  /** For people: what failed and what to do. */
+  message: string;
 }
 
 export interface RecordOutcomesInput {
@@ -66,11 +80,15 @@ export interface ApplyStatusInput {
   status: CampaignRunStatus;
   reason?: string | null;
   auto?: boolean;
+  /** For people, with an automatic pause: what failed (the event's `message`). */
+  detail?: string;
   /** Which event to publish with the change. */
   event:
     | 'campaign.started'
     | 'campaign.paused'
     | 'campaign.paused.no_dids'
+    | 'campaign.paused.agent_unavailable'
+    | 'campaign.paused.carrier_auth'
     | 'campaign.resumed'
     | 'campaign.cancelled'
     | 'campaign.completed';
@@ -110,6 +128,8 @@ export interface SmsTickResult {
   usableDids: number;
   /** No DID can send at all: the campaign must pause (`campaign.paused.no_dids`). */
   noDids: boolean;
+  /** The carrier refused the credentials: the campaign must pause (absent from older workers). */
+  carrierPause?: CarrierPause | null;
   hasQueued: boolean;
   nextDueAt: string | null;
   /** Messages still awaiting their final receipt. */
@@ -130,6 +150,8 @@ export interface CampaignActivities {
   resolveStaleAttempts(input: ResolveStaleInput): Promise<ResolveStaleResult>;
   cancelQueuedProspects(settings: CampaignSettings): Promise<number>;
   countUsableDids(settings: CampaignSettings): Promise<number>;
+  /** Whether the AI agent server answers its health check (`AGENT_HEALTH_URL`; none set: true). */
+  checkAgentAvailable(settings: CampaignSettings): Promise<boolean>;
   finalizeCampaign(settings: CampaignSettings): Promise<FinalizeResult>;
   publishCampaignStats(input: StatsInput): Promise<void>;
   /** SMS drip: claims one due prospect and texts it (DNC, window, template, DID gap). */

@@ -26,6 +26,8 @@ export interface CampaignCounters {
   noDid: number;
   originateFailed: number;
   callbackTimeouts: number;
+  /** Prospects deferred by their carrier account's calls-per-second limit (absent in older runs). */
+  rateLimited?: number;
 }
 
 /** Everything a run hands to the next across continue-as-new. */

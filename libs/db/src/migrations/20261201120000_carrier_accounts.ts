@@ -36,6 +36,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('dids')
     .addColumn('carrier_account_id', 'uuid', (c) => c.references('carrier_accounts.id'))
+    // The carrier refused the number as caller ID (not owned, not verified): out of rotation until
+    // an operator reinstates it, whatever its health.
+    .addColumn('suspended_at', 'timestamptz')
+    .addColumn('suspended_reason', 'text')
     .execute();
   await db.schema
     .alterTable('call_attempts')
@@ -55,6 +59,11 @@ export async function down(db: Kysely<any>): Promise<void> {
     .dropColumn('voicemail_dropped')
     .dropColumn('answered_by')
     .execute();
-  await db.schema.alterTable('dids').dropColumn('carrier_account_id').execute();
+  await db.schema
+    .alterTable('dids')
+    .dropColumn('carrier_account_id')
+    .dropColumn('suspended_at')
+    .dropColumn('suspended_reason')
+    .execute();
   await db.schema.dropTable('carrier_accounts').execute();
 }

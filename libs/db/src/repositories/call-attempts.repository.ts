@@ -54,12 +54,29 @@ export async function insertOriginatingAttempts(
     .execute();
 }
 
-/** Attempts the carrier never got (see {@link NOT_ORIGINATED}) are about to be dialed again. */
-export async function reopenAttempts(db: Executor, ids: readonly string[]): Promise<void> {
+/**
+ * An `originating` attempt the carrier was found not to have is requested again now: a lost
+ * answer of this request is looked for from now on.
+ */
+export async function markOriginateRequested(db: Executor, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('call_attempts')
+    .set({ originated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'originating')
+    .execute();
+}
+
+/**
+ * Attempts the carrier never got (see {@link NOT_ORIGINATED}) are about to be dialed again.
+ * `originated_at` becomes the time of this new request: a lost answer is resolved against the
+ * carrier's calls from then on.
+ */
+export async function reopenAttempts(db: Executor, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('call_attempts')
-    .set({ status: 'originating', error: null })
+    .set({ status: 'originating', error: null, originated_at: now })
     .where('id', 'in', [...ids])
     .where('status', '=', 'failed')
     .where('error', '=', NOT_ORIGINATED)

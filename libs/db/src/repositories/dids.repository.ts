@@ -55,9 +55,12 @@ export interface SmsDidSelectionRequest extends DidSelectionRequest {
   gapMs: number;
 }
 
-/** The SQL twin of the domain's `isSelectableByHealth`: out only when confidently under the line. */
+/**
+ * The SQL twin of the domain's `isSelectableByHealth` (out only when confidently under the line),
+ * and never a number its carrier refused as caller ID (suspended).
+ */
 const healthy = (req: { minScore: number; minCalls?: number }) =>
-  sql`(health_sample_size < ${req.minCalls ?? 10} or health_score_upper >= ${req.minScore})`;
+  sql`(suspended_at is null and (health_sample_size < ${req.minCalls ?? 10} or health_score_upper >= ${req.minScore}))`;
 
 const hourStart = (now: Date) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
 const utcDay = (now: Date) => now.toISOString().slice(0, 10);
@@ -286,4 +289,38 @@ export async function didCallCapacity(db: Executor, req: DidSelectionRequest, up
     ) d
     where left_now > 0`.execute(db);
   return result.rows[0]?.capacity ?? 0;
+}
+
+/**
+ * Takes a DID out of rotation because its carrier refused it as caller ID. Returns the DID when
+ * this call suspended it (not when it already was), so that one event is published per suspension.
+ */
+export async function suspendDid(
+  db: Executor,
+  didId: string,
+  reason: string,
+  now: Date,
+): Promise<Pick<Did, 'id' | 'customer_id' | 'number'> | undefined> {
+  return db
+    .updateTable('dids')
+    .set({ suspended_at: now, suspended_reason: reason.slice(0, 300), updated_at: now })
+    .where('id', '=', didId)
+    .where('suspended_at', 'is', null)
+    .returning(['id', 'customer_id', 'number'])
+    .executeTakeFirst();
+}
+
+/**
+ * The carrier accounts (null: the environment's) of the DIDs that could place a call now for this
+ * request: a tick takes no more prospects than these accounts' rate limits leave room for.
+ */
+export async function usableDidAccounts(
+  db: Executor,
+  req: DidSelectionRequest,
+): Promise<Array<string | null>> {
+  const result = await sql<{ carrier_account_id: string | null }>`
+    select distinct carrier_account_id from dids
+    where customer_id = ${req.customerId} and state in ('active', 'warming') and ${healthy(req)} and ${withinCaps(req)}
+    ${callerIdFilter(req.callerIds)}`.execute(db);
+  return result.rows.map((r) => r.carrier_account_id);
 }

@@ -9,6 +9,9 @@ export interface DidsTable {
   number: string;
   /** The carrier account that owns the number; null: the account configured from the environment. */
   carrier_account_id: string | null;
+  /** Set when the carrier refused the number as caller ID: out of rotation until reinstated. */
+  suspended_at: Date | null;
+  suspended_reason: string | null;
   area_code: string | null;
   state: Generated<DidState>;
   /** The score over the calls since `score_since` (1 with none). */

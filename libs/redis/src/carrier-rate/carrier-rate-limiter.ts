@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 
-const TAKE_SLOTS = {
-  command: 'carrierRateTakeSlots',
-  numberOfKeys: 1,
-  lua: readFileSync(join(__dirname, 'lua', 'take-slots-1.lua'), 'utf8'),
-};
+const SCRIPTS = [
+  { command: 'carrierRateTakeSlots', lua: readFileSync(join(__dirname, 'lua', 'take-slots-1.lua'), 'utf8') },
+  { command: 'carrierRateFreeSlots', lua: readFileSync(join(__dirname, 'lua', 'free-slots-1.lua'), 'utf8') },
+];
 
 interface CarrierRateCommands {
   carrierRateTakeSlots(
@@ -17,6 +16,7 @@ interface CarrierRateCommands {
     windowMs: number,
     prefix: string,
   ): Promise<unknown>;
+  carrierRateFreeSlots(key: string, limit: number, windowMs: number): Promise<unknown>;
 }
 
 /** What a request for call slots got. */
@@ -57,7 +57,7 @@ export class CarrierRateLimiter {
   private readonly keyFor: (accountId: string) => string;
 
   constructor(redis: Redis, options: CarrierRateLimiterOptions = {}) {
-    redis.defineCommand(TAKE_SLOTS.command, { numberOfKeys: TAKE_SLOTS.numberOfKeys, lua: TAKE_SLOTS.lua });
+    for (const script of SCRIPTS) redis.defineCommand(script.command, { numberOfKeys: 1, lua: script.lua });
     this.redis = redis as Redis & CarrierRateCommands;
     this.keyFor = options.keyFor ?? ((accountId) => `carrier-rate:${accountId}`);
   }
@@ -75,9 +75,23 @@ export class CarrierRateLimiter {
       windowMs,
       randomUUID(),
     );
-    if (!Array.isArray(reply) || typeof reply[0] !== 'number' || typeof reply[1] !== 'number') {
-      throw new Error(`carrier rate script answered ${JSON.stringify(reply)}`);
-    }
-    return { granted: reply[0], retryAfterMs: reply[1] };
+    const [granted, retryAfterMs] = pair(reply);
+    return { granted, retryAfterMs };
   }
+
+  /** How many slots are free now (taking none), and when one frees if none is. */
+  async free(accountId: string, callsPerSecond: number): Promise<{ free: number; retryAfterMs: number }> {
+    const { limit, windowMs } = rateWindow(callsPerSecond);
+    const [free, retryAfterMs] = pair(
+      await this.redis.carrierRateFreeSlots(this.keyFor(accountId), limit, windowMs),
+    );
+    return { free, retryAfterMs };
+  }
+}
+
+function pair(reply: unknown): [number, number] {
+  if (!Array.isArray(reply) || typeof reply[0] !== 'number' || typeof reply[1] !== 'number') {
+    throw new Error(`carrier rate script answered ${JSON.stringify(reply)}`);
+  }
+  return [reply[0], reply[1]];
 }

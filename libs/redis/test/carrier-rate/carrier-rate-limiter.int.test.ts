@@ -56,6 +56,18 @@ describe('CarrierRateLimiter (real Redis)', () => {
     expect((await limiter.take('acct', 5, 1)).granted).toBe(1);
   });
 
+  it('reports free slots without taking any', async () => {
+    const limiter = fresh();
+    expect(await limiter.free('acct', 4)).toEqual({ free: 4, retryAfterMs: 0 });
+    await limiter.take('acct', 4, 3);
+    expect(await limiter.free('acct', 4)).toEqual({ free: 1, retryAfterMs: 0 });
+    await limiter.take('acct', 4, 1);
+    const none = await limiter.free('acct', 4);
+    expect(none.free).toBe(0);
+    expect(none.retryAfterMs).toBeGreaterThan(0);
+    expect((await limiter.take('acct', 4, 1)).granted).toBe(0);
+  });
+
   it('keeps accounts apart', async () => {
     const limiter = fresh();
     expect((await limiter.take('a', 1, 1)).granted).toBe(1);

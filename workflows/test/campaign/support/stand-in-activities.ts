@@ -95,6 +95,7 @@ export function standInActivities(settings: CampaignSettings): StandInActivities
     resolveStaleAttempts: async () => ({ resolved: [], stillRunning: [] }),
     cancelQueuedProspects: async () => 0,
     countUsableDids: async () => 1,
+    checkAgentAvailable: async () => true,
     finalizeCampaign: async () => ({ complete: false, counts: {}, orphanAttempts: [], requeued: 0 }),
     publishCampaignStats: async () => {},
     sendNextSms: async () => {
