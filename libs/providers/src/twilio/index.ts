@@ -1,8 +1,5 @@
-import type { Carrier, CarrierAccountSettings } from '../carrier';
-
 export * from './twilio-credentials';
-
-/** Builds the Twilio adapter of one account. (Placeholder until the adapter lands.) */
-export function createTwilioCarrier(account: CarrierAccountSettings): Carrier {
-  throw new Error(`twilio adapter not built yet (account ${account.id})`);
-}
+export { createTwilioCarrier, TwilioCarrier, TWILIO_FIND_SETTLE_MS } from './twilio-carrier';
+export { callOutcome as twilioCallOutcome } from './twilio-call-status';
+export { TWILIO_ERROR_REASONS } from './twilio-errors';
+export { DEFAULT_TWILIO_TIMEOUT_MS } from './twilio-client';
