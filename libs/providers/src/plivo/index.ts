@@ -1,8 +1,5 @@
-import type { Carrier, CarrierAccountSettings } from '../carrier';
-
 export * from './plivo-credentials';
-
-/** Builds the Plivo adapter of one account. (Placeholder until the adapter lands.) */
-export function createPlivoCarrier(account: CarrierAccountSettings): Carrier {
-  throw new Error(`plivo adapter not built yet (account ${account.id})`);
-}
+export { createPlivoCarrier, PlivoCarrier, PLIVO_FIND_SETTLE_MS } from './plivo-carrier';
+export { plivoStatusOutcomes, plivoCallOutcome, PlivoFinalCallStatuses } from './plivo-call-events';
+export type { PlivoFinalCallStatus, PlivoLiveCallEvent } from './plivo-call-events';
+export { PLIVO_SIGNATURE_HEADER, PLIVO_NONCE_HEADER } from './plivo-webhooks';
