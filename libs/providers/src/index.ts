@@ -13,3 +13,4 @@ export * from './create-carrier';
 export * from './twilio';
 export * from './telnyx';
 export * from './plivo';
+export * from './credentials';
