@@ -3,3 +3,4 @@ export * from './system-check.activities';
 export * from './campaign';
 export { updateDidHealth } from './did-health/update-did-health';
 export { createDidLifecycleActivities } from './did-lifecycle/advance-did-lifecycle';
+export * from './carriers';

@@ -15,6 +15,8 @@ import type { TestDatabase, TestRedis, TestTemporal } from '@engine/testing';
 import { connectTestTemporal, createTestDatabase, createTestRedis, uniqueSuffix } from '@engine/testing';
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret';
+/** The key carrier-account credentials are encrypted with in tests (`CARRIER_CREDENTIALS_KEY`). */
+export const TEST_CARRIER_CREDENTIALS_KEY = '5e'.repeat(32);
 
 type CarrierSim = Awaited<ReturnType<typeof startCarrierSim>>;
 
@@ -92,6 +94,7 @@ export async function startCampaignStack(options: CampaignStackOptions = {}): Pr
     WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     TEMPORAL_TASK_QUEUE: temporal.taskQueue,
     EVENTS_CHANNEL_PREFIX: channelPrefix,
+    CARRIER_CREDENTIALS_KEY: TEST_CARRIER_CREDENTIALS_KEY,
   });
   const api = await createApiApp({ logger: false });
   await api.listen(0, '127.0.0.1');

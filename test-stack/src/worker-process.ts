@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dataDir, findFreePort, projectRoot } from '@engine/local-services';
 import type { CampaignStack } from './campaign-stack';
-import { TEST_WEBHOOK_SECRET } from './campaign-stack';
+import { TEST_CARRIER_CREDENTIALS_KEY, TEST_WEBHOOK_SECRET } from './campaign-stack';
 
 /** A campaign worker running as a process of its own (`apps/worker/src/main.ts`), as in production. */
 export interface WorkerProcess {
@@ -61,6 +61,7 @@ export async function spawnWorkerProcess(
         CARRIER_SIM_URL: stack.sim.url,
         PUBLIC_API_URL: stack.apiUrl,
         WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+        CARRIER_CREDENTIALS_KEY: TEST_CARRIER_CREDENTIALS_KEY,
         WORKER_HEALTH_PORT: String(healthPort),
         WORKER_METRICS_PORT: '0',
         LOG_LEVEL: 'warn',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { CarrierAccountsModule } from './carrier-accounts/carrier-accounts.module';
 import { DidsModule } from './dids/dids.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -18,6 +19,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     CampaignsModule,
     ProspectsModule,
     DidsModule,
+    CarrierAccountsModule,
     SuppressionsModule,
     EventsModule,
   ],

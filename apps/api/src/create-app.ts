@@ -4,14 +4,23 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Kysely } from 'kysely';
+import { assertCredentialsKeyReady } from '@engine/activities';
+import type { EngineConfig } from '@engine/config';
+import type { Database } from '@engine/db';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParserErrorHandler } from './common/body-parser-errors';
+import { DB, ENGINE_CONFIG } from './infrastructure/tokens';
 
 /** Largest JSON (or form) body; bigger uploads go as streamed CSV. */
 export const JSON_BODY_LIMIT = '10mb';
 
-/** Builds the API with its global pipe, filter and OpenAPI document; the caller listens. */
+/**
+ * Builds the API with its global pipe, filter and OpenAPI document; the caller listens. Fails
+ * (closing what it opened) when carrier accounts are stored and `CARRIER_CREDENTIALS_KEY` cannot
+ * decrypt them.
+ */
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<INestApplication> {
   // rawBody: webhook signatures are computed over the exact bytes the carrier sent.
   // bodyParser: registered below with our limit, followed by the handler that turns its errors into JSON.
@@ -27,6 +36,12 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
+  try {
+    await assertCredentialsKeyReady(app.get<Kysely<Database>>(DB), app.get<EngineConfig>(ENGINE_CONFIG).env);
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

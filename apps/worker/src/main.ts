@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { MetricMeter } from '@temporalio/common';
 import { NativeConnection, Runtime } from '@temporalio/worker';
+import { assertCredentialsKeyReady } from '@engine/activities';
 import { createLogger, loadEngineConfig, requireServiceUrls } from '@engine/config';
 import { createDb } from '@engine/db';
 import { createRedis } from '@engine/redis';
@@ -18,6 +19,12 @@ async function main(): Promise<void> {
   const metricsPort = config.env.WORKER_METRICS_PORT;
   const metricMeter = metricsPort > 0 ? installPrometheusRuntime(metricsPort) : undefined;
   const db = createDb(databaseUrl, { applicationName: 'worker', maxConnections: 20 });
+  // Stored carrier accounts cannot be dialled through without the key their credentials were
+  // encrypted with: refuse to start rather than fail every call.
+  await assertCredentialsKeyReady(db, config.env).catch(async (err: unknown) => {
+    await db.destroy();
+    throw err;
+  });
   const redis = createRedis(redisUrl, { keyPrefix: config.redisKeyPrefix, connectionName: 'worker' });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
 

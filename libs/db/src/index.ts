@@ -26,6 +26,7 @@ export * from './repositories/events.repository';
 export * from './repositories/campaign-admin.repository';
 export * from './repositories/prospect-admin.repository';
 export * from './repositories/did-admin.repository';
+export * from './repositories/carrier-accounts.repository';
 export * from './repositories/did-ownership.repository';
 export * from './repositories/inbound-messages.repository';
 export * from './repositories/opt-outs.repository';

@@ -21,6 +21,7 @@ import {
   temporalDbFile,
   withDatabase,
 } from '@engine/local-services';
+import { devCredentialsKey } from './credentials-key';
 import { httpOk } from './http-check';
 import type { Report } from './managed-service';
 import { ensureManagedService } from './managed-service';
@@ -187,6 +188,8 @@ export async function stackUp(report: Report = console.log): Promise<StackState>
     REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX,
     LOG_LEVEL: env.LOG_LEVEL,
   };
+  // Given to the processes only, never written to stack.json with the rest of their environment.
+  const secretEnv = { CARRIER_CREDENTIALS_KEY: devCredentialsKey() };
   const runTs = (
     name: string,
     entry: string,
@@ -210,7 +213,7 @@ export async function stackUp(report: Report = console.log): Promise<StackState>
             logFile,
             detached: true,
             cwd: projectRoot(),
-            env: { ...process.env, ...appEnv },
+            env: { ...process.env, ...appEnv, ...secretEnv },
           }),
         timeoutMs: 120_000,
         url: healthUrl,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DidStates } from '@engine/db';
 import type { DidState } from '@engine/db';
 import { HealthVerdicts } from '@engine/domain';
@@ -13,6 +13,16 @@ export class CreateDidDto {
   @MaxLength(40)
   @IsPhone()
   number!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'the carrier account (one of yours) that owns the number and places its calls; ' +
+      'absent: the account configured from the environment',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  carrier_account_id?: string;
 }
 
 export class ListDidsQuery {
@@ -41,6 +51,13 @@ export class DidView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() number!: string;
   @ApiProperty({ nullable: true, type: String }) areaCode!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'the carrier account that places its calls; null: the one configured from the environment',
+  })
+  carrierAccountId!: string | null;
   @ApiProperty({ enum: DidStates }) state!: DidState;
   @ApiProperty({ description: 'health score over the calls since scoreSince (1.0 with none)' })
   healthScore!: number;

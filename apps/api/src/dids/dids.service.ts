@@ -4,6 +4,7 @@ import type { Database, Did, DidWithRecentCalls } from '@engine/db';
 import {
   DID_NUMBER_OWNER_INDEX,
   didsWithRecentCalls,
+  findCarrierAccount,
   findCustomerDidByNumber,
   findDid,
   insertDid,
@@ -36,6 +37,7 @@ export function toDidView(d: Did): DidView {
     id: d.id,
     number: d.number,
     areaCode: d.area_code,
+    carrierAccountId: d.carrier_account_id,
     state: d.state,
     healthScore: Number(d.health_score),
     healthScoreUpper: Number(d.health_score_upper),
@@ -96,12 +98,20 @@ export class DidsService {
     const number = parsed.e164;
     // Checked first for a clear answer; the unique indexes decide a race between two requests.
     await this.refuseTakenNumber(customerId, number);
+    const accountId = dto.carrier_account_id?.toLowerCase() ?? null;
     let did: Did;
     try {
-      did = await insertDid(this.db, {
-        customer_id: customerId,
-        number,
-        area_code: parsed.nanpAreaCode ?? null,
+      // The account row is held (FOR SHARE) until the DID is in: it cannot be deleted meanwhile.
+      did = await this.db.transaction().execute(async (tx) => {
+        if (accountId && !(await findCarrierAccount(tx, customerId, accountId, 'share'))) {
+          throw new NotFoundException(`carrier_account_id: carrier account ${accountId} not found`);
+        }
+        return insertDid(tx, {
+          customer_id: customerId,
+          number,
+          area_code: parsed.nanpAreaCode ?? null,
+          carrier_account_id: accountId,
+        });
       });
     } catch (err) {
       if (isUniqueViolation(err)) await this.refuseTakenNumber(customerId, number, err);

@@ -152,3 +152,26 @@ export async function didPoolOverview(db: Executor, customerId: string): Promise
     group by d.id order by d.number`.execute(db);
   return result.rows;
 }
+
+/**
+ * Puts the customer's DID on a carrier account when it has none (sync-dids); false when it is
+ * not theirs or already on an account. Retired DIDs are left alone: reinstating is an operator's call.
+ */
+export async function attachDidToCarrierAccount(
+  db: Executor,
+  customerId: string,
+  didId: string,
+  carrierAccountId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const row = await db
+    .updateTable('dids')
+    .set({ carrier_account_id: carrierAccountId, updated_at: now })
+    .where('customer_id', '=', customerId)
+    .where('id', '=', didId)
+    .where('carrier_account_id', 'is', null)
+    .where('state', '<>', 'retired')
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
