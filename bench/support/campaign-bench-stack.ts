@@ -248,6 +248,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
               PUBLIC_API_URL: apiUrl,
             }),
             redis,
+            db,
           }),
           didCaps: { ...DEFAULT_DID_CAPS, dailyCap: didDailyCap },
         };

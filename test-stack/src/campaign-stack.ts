@@ -108,6 +108,7 @@ export async function startCampaignStack(options: CampaignStackOptions = {}): Pr
     ...carrierActivityDeps({
       env: readEngineEnv({ ...process.env, PUBLIC_API_URL: apiUrl }),
       redis: redis.redis,
+      db: database.db,
     }),
     ...(ts ? { now: activityServerClock } : {}),
   };

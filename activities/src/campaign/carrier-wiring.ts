@@ -1,8 +1,11 @@
 import type { EngineEnv } from '@engine/config';
+import type { Executor } from '@engine/db';
 import type { CarrierAccountRecord } from '@engine/providers';
-import { CarrierDirectory, DEFAULT_CARRIER_ACCOUNT_ID } from '@engine/providers';
+import { CarrierDirectory } from '@engine/providers';
 import type { Redis } from '@engine/redis';
 import { CarrierRateLimiter } from '@engine/redis';
+import { defaultCarrierAccount } from '../carriers/default-carrier-account';
+import { credentialsCipherFromEnv, loadCarrierAccount } from '../carriers/load-carrier-account';
 import { AgentAvailability } from './agent-availability';
 import type { CampaignActivityDeps } from './campaign-deps';
 
@@ -16,9 +19,11 @@ export type CarrierActivityDeps = Pick<
 export interface CarrierWiringOptions {
   env: EngineEnv;
   redis: Redis;
-  /** Reads a stored carrier account (decrypted); none: only the environment's account exists. */
+  /** Where stored carrier accounts are read (decrypted with `CARRIER_CREDENTIALS_KEY`). */
+  db: Executor;
+  /** Replaces the stored accounts (tests); default: read from `db`. */
   loadAccount?: (accountId: string) => Promise<CarrierAccountRecord | undefined>;
-  /** The environment's account; default the simulator at `CARRIER_SIM_URL`. */
+  /** The environment's account; default the one `CARRIER_PROVIDER` and its variables describe. */
   defaultAccount?: CarrierAccountRecord;
   /** The rate limiter's keys (tests isolate themselves); default `carrier-rate:<account>`. */
   rateKeyFor?: (accountId: string) => string;
@@ -42,18 +47,14 @@ export function publicApiUrl(env: EngineEnv): string {
 export function carrierActivityDeps(options: CarrierWiringOptions): CarrierActivityDeps {
   const { env } = options;
   const simUrl = simulatorUrl(env);
-  const defaultAccount: CarrierAccountRecord = options.defaultAccount ?? {
-    id: DEFAULT_CARRIER_ACCOUNT_ID,
-    provider: 'sim',
-    credentials: {},
-    apiBaseUrl: simUrl,
-    customerId: null,
-    cpsLimit: 1000,
-  };
+  const cipher = credentialsCipherFromEnv(env);
+  // Without a key no account can be stored (start-up checks that none is), so there is none to read.
+  const stored = (accountId: string) =>
+    cipher ? loadCarrierAccount(options.db, cipher, accountId) : Promise.resolve(undefined);
   return {
     carriers: new CarrierDirectory({
-      loadAccount: options.loadAccount ?? (() => Promise.resolve(undefined)),
-      defaultAccount,
+      loadAccount: options.loadAccount ?? stored,
+      defaultAccount: options.defaultAccount ?? defaultCarrierAccount(env),
       createOptions: { simBaseUrl: simUrl, simWebhookSecret: env.WEBHOOK_SECRET },
     }),
     carrierRate: new CarrierRateLimiter(

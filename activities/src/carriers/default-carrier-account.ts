@@ -1,10 +1,7 @@
 import type { EngineEnv } from '@engine/config';
 import { ConfigError } from '@engine/config';
 import type { CarrierAccountRecord, CarrierProvider } from '@engine/providers';
-import { carrierCredentialsSchemas } from '@engine/providers';
-
-/** The id of the account configured from the environment (DIDs of no account dial through it). */
-export const DEFAULT_CARRIER_ACCOUNT_ID = 'default';
+import { carrierCredentialsSchemas, DEFAULT_CARRIER_ACCOUNT_ID } from '@engine/providers';
 
 /** The simulator's default rate: it stands in for a carrier of any size in the demo and tests. */
 const SIM_DEFAULT_CPS_LIMIT = 1000;
@@ -39,14 +36,8 @@ const CREDENTIAL_VARIABLES: Record<
  * signing with `WEBHOOK_SECRET`, at 1000 calls per second unless `CARRIER_CPS_LIMIT` is set.
  *
  * A missing or invalid variable fails with a {@link ConfigError} naming every such variable.
- * `rawEnv`: the process environment, read only to tell an unset `CARRIER_CPS_LIMIT` from its
- * default (the parsed one always has a value).
  */
-export function defaultCarrierAccount(
-  env: EngineEnv,
-  rawEnv: NodeJS.ProcessEnv = process.env,
-): CarrierAccountRecord {
-  const cpsSet = (rawEnv['CARRIER_CPS_LIMIT'] ?? '').trim() !== '';
+export function defaultCarrierAccount(env: EngineEnv): CarrierAccountRecord {
   if (env.CARRIER_PROVIDER === 'sim') {
     return {
       id: DEFAULT_CARRIER_ACCOUNT_ID,
@@ -54,7 +45,7 @@ export function defaultCarrierAccount(
       provider: 'sim',
       credentials: { webhookSecret: env.WEBHOOK_SECRET },
       apiBaseUrl: env.CARRIER_SIM_URL ?? `http://127.0.0.1:${env.CARRIER_SIM_PORT}`,
-      cpsLimit: cpsSet ? env.CARRIER_CPS_LIMIT : SIM_DEFAULT_CPS_LIMIT,
+      cpsLimit: env.CARRIER_CPS_LIMIT ?? SIM_DEFAULT_CPS_LIMIT,
     };
   }
   return {
@@ -63,7 +54,7 @@ export function defaultCarrierAccount(
     provider: env.CARRIER_PROVIDER,
     credentials: credentialsFromEnv(env, env.CARRIER_PROVIDER),
     ...(env.CARRIER_API_BASE_URL ? { apiBaseUrl: env.CARRIER_API_BASE_URL } : {}),
-    cpsLimit: env.CARRIER_CPS_LIMIT,
+    cpsLimit: env.CARRIER_CPS_LIMIT ?? 1,
   };
 }
 

@@ -6,7 +6,7 @@ const TWILIO_SID = `AC${'0123456789abcdef'.repeat(2)}`;
 const PLIVO_ID = 'MAXXXXXXXXXXXXXXXXXX';
 
 /** The account from these variables (the parsed and the raw environment, as at start-up). */
-const accountFrom = (vars: Record<string, string>) => defaultCarrierAccount(readEngineEnv(vars), vars);
+const accountFrom = (vars: Record<string, string>) => defaultCarrierAccount(readEngineEnv(vars));
 
 function configError(fn: () => unknown): string {
   try {

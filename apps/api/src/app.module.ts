@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
+import { VoiceModule } from './voice/voice.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -16,6 +17,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     AuthModule,
     HealthModule,
     WebhooksModule,
+    VoiceModule,
     CampaignsModule,
     ProspectsModule,
     DidsModule,

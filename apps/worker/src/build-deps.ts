@@ -16,7 +16,7 @@ export function buildActivityDeps(config: EngineConfig, db: Kysely<Database>, re
     redis,
     events: new EventBus(db, redis),
     semaphore: new ChannelSemaphore(redis, { limits: channelPoolLimits(env) }),
-    ...carrierActivityDeps({ env, redis }),
+    ...carrierActivityDeps({ env, redis, db }),
     didCaps: { ...DEFAULT_DID_CAPS, dailyCap: env.DID_DAILY_CAP },
   };
 }

@@ -43,8 +43,8 @@ export const engineEnvSchema = z.object({
   CARRIER_PROVIDER: z.enum(['sim', 'twilio', 'telnyx', 'plivo']).default('sim'),
   /** The default carrier's API base URL (regional endpoint, proxy, test fake); the carrier's own when unset. */
   CARRIER_API_BASE_URL: z.string().url().optional(),
-  /** Calls per second the default carrier account allows (Twilio's default is 1). */
-  CARRIER_CPS_LIMIT: z.coerce.number().positive().max(1000).default(1),
+  /** Calls per second the default carrier account allows; unset: 1 (Twilio's default), 1000 for \`sim\`. */
+  CARRIER_CPS_LIMIT: z.coerce.number().positive().max(1000).optional(),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TELNYX_API_KEY: z.string().optional(),

@@ -6,7 +6,6 @@ export * from './call-control';
 export * from './carrier';
 export * from './webhook-input';
 export * from './webhook-signature';
-export * from './registry';
 export * from './simulator';
 export * from './carrier-credentials';
 export * from './create-carrier';

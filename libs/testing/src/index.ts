@@ -3,3 +3,7 @@ export * from './resources';
 export * from './time-skipping';
 export * from './dev-server';
 export * from './fixtures';
+export * from './fake-carriers/fake-carrier';
+export * from './fake-carriers/twilio';
+export * from './fake-carriers/telnyx';
+export * from './fake-carriers/plivo';

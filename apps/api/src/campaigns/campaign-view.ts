@@ -20,6 +20,7 @@ export function toCampaignView(c: Campaign): CampaignView {
       retryDelaySeconds: num(mode.retry_delay_seconds, CampaignDefaults.retryDelaySeconds),
       agent: mode.agent === 'ai' ? 'ai' : 'plain',
       voicemailDropUrl: typeof mode.voicemail_drop_url === 'string' ? mode.voicemail_drop_url : null,
+      transferTo: typeof mode.transfer_to === 'string' ? mode.transfer_to : null,
       autoResume: mode.auto_resume === true,
       callbackTimeoutSeconds: num(mode['callback_timeout_seconds'], CampaignDefaults.callbackTimeoutSeconds),
     },

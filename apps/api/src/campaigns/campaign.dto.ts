@@ -12,6 +12,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -71,6 +72,18 @@ export class CampaignModeInput {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)
   voicemail_drop_url?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'plain agent: bridge an answered call to this number (E.164) or SIP URI instead of speaking the message',
+    example: '+14155550123',
+  })
+  @IsOptional()
+  @Matches(/^(\+[1-9]\d{7,14}|sips?:[^\s@]+@[^\s]+)$/, {
+    message: 'transfer_to must be an E.164 number such as +14155550123 or a sip: URI',
+  })
+  @MaxLength(300)
+  transfer_to?: string;
 
   @ApiPropertyOptional({
     description: 'resume by itself after a no_dids auto-pause once a DID is usable',
@@ -294,6 +307,7 @@ export class CampaignModeView {
   @ApiProperty() retryDelaySeconds!: number;
   @ApiProperty({ enum: ['ai', 'plain'] }) agent!: 'ai' | 'plain';
   @ApiProperty({ nullable: true, type: String }) voicemailDropUrl!: string | null;
+  @ApiProperty({ nullable: true, type: String }) transferTo!: string | null;
   @ApiProperty() autoResume!: boolean;
   @ApiProperty() callbackTimeoutSeconds!: number;
 }

@@ -14,12 +14,18 @@ import {
   ENGINE_CONFIG,
   EVENT_BUS,
   EVENTS_CHANNEL_PREFIX,
-  PROVIDERS,
+  CARRIERS,
   REDIS,
   TEMPORAL_CLIENT,
   TEMPORAL_CONNECTION,
 } from './tokens';
-import { createProviderRegistry, SimulatorProvider } from '@engine/providers';
+import { CarrierDirectory } from '@engine/providers';
+import {
+  credentialsCipherFromEnv,
+  defaultCarrierAccount,
+  loadCarrierAccount,
+  simulatorUrl,
+} from '@engine/activities';
 
 /** Postgres, Redis and the Temporal client, one of each per API process. */
 @Global()
@@ -73,14 +79,23 @@ import { createProviderRegistry, SimulatorProvider } from '@engine/providers';
         new ChannelSemaphore(redis, { limits: channelPoolLimits(config.env) }),
     },
     {
-      provide: PROVIDERS,
-      inject: [ENGINE_CONFIG],
-      useFactory: (config: EngineConfig) => {
-        const sim = new SimulatorProvider({
-          baseUrl: config.env.CARRIER_SIM_URL ?? `http://127.0.0.1:${config.env.CARRIER_SIM_PORT}`,
-          webhookSecret: config.env.WEBHOOK_SECRET,
+      // Webhooks are verified with the secret of the account that placed the call, deleted
+      // accounts included (their calls in flight still report); replies go out through it.
+      provide: CARRIERS,
+      inject: [ENGINE_CONFIG, DB],
+      useFactory: (config: EngineConfig, db: Kysely<Database>) => {
+        const cipher = credentialsCipherFromEnv(config.env);
+        return new CarrierDirectory({
+          loadAccount: (id) =>
+            cipher
+              ? loadCarrierAccount(db, cipher, id, { includeDeleted: true })
+              : Promise.resolve(undefined),
+          defaultAccount: defaultCarrierAccount(config.env),
+          createOptions: {
+            simBaseUrl: simulatorUrl(config.env),
+            simWebhookSecret: config.env.WEBHOOK_SECRET,
+          },
         });
-        return createProviderRegistry({ voice: [sim], sms: [sim] });
       },
     },
   ],
@@ -90,7 +105,7 @@ import { createProviderRegistry, SimulatorProvider } from '@engine/providers';
     REDIS,
     TEMPORAL_CONNECTION,
     TEMPORAL_CLIENT,
-    PROVIDERS,
+    CARRIERS,
     EVENT_BUS,
     EVENTS_CHANNEL_PREFIX,
     CHANNEL_SEMAPHORE,

@@ -8,7 +8,7 @@ import type { EngineConfig } from '@engine/config';
 import { callOutcomesSignal, campaignWorkflowId } from '@engine/contracts';
 import type { Database } from '@engine/db';
 import { attemptsNamedByStatusUpdate } from '@engine/db';
-import type { CallStatusUpdate } from '@engine/providers';
+import type { CallOutcome, CallStatusUpdate } from '@engine/providers';
 import { MicroBatcher } from '../common/micro-batcher';
 import { DB, ENGINE_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { matchWebhookTarget } from './webhook-target';
@@ -48,9 +48,16 @@ export class CallStatusService implements OnModuleDestroy {
     await this.outcomes.drain();
   }
 
-  async deliver(update: CallStatusUpdate): Promise<CallStatusDisposition> {
+  /**
+   * `carrierAccountId`: the account whose secret verified the webhook (null: the environment's);
+   * only its attempts qualify.
+   */
+  async deliver(update: CallStatusUpdate, carrierAccountId?: string | null): Promise<CallStatusDisposition> {
     // Only attempts placed through the carrier that sent the webhook qualify, whichever id matched.
-    const candidates = await attemptsNamedByStatusUpdate(this.db, update);
+    const candidates = await attemptsNamedByStatusUpdate(this.db, {
+      ...update,
+      ...(carrierAccountId === undefined ? {} : { carrierAccountId }),
+    });
     const target = matchWebhookTarget(
       candidates,
       { ourId: update.attemptId, carrierId: update.providerCallId },
@@ -71,7 +78,7 @@ export class CallStatusService implements OnModuleDestroy {
     const attempt = target.row;
     const report: CallOutcomeReport = {
       attemptId: attempt.id,
-      outcome: update.outcome,
+      outcome: withAmdVerdict(update.outcome, attempt.answered_by),
       durationSeconds: update.durationSeconds,
       spamFlagged: update.spamFlagged,
       occurredAt: update.occurredAt,
@@ -88,4 +95,13 @@ export class CallStatusService implements OnModuleDestroy {
       throw err;
     }
   }
+}
+
+/**
+ * Some carriers' final status does not repeat AMD's verdict: a call a machine answered (as a live
+ * event said, or a voicemail was dropped on) is `voicemail`, however long it lasted.
+ */
+export function withAmdVerdict(outcome: CallOutcome, answeredBy: string | null): CallOutcome {
+  const human = outcome === 'human_connected' || outcome === 'human_hangup';
+  return human && answeredBy === 'machine' ? 'voicemail' : outcome;
 }

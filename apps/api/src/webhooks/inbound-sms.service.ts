@@ -10,8 +10,9 @@ import {
   recordOptOut,
 } from '@engine/db';
 import { classifyInboundKeyword } from '@engine/domain';
-import type { InboundSms, ProviderRegistry } from '@engine/providers';
-import { DB, ENGINE_CONFIG, PROVIDERS } from '../infrastructure/tokens';
+import type { CarrierHandle, InboundSms } from '@engine/providers';
+import { DEFAULT_CARRIER_ACCOUNT_ID, smsStatusUrl } from '@engine/providers';
+import { DB, ENGINE_CONFIG } from '../infrastructure/tokens';
 import type { EngineConfig } from '@engine/config';
 
 export const OPT_OUT_REPLY =
@@ -35,11 +36,11 @@ export class InboundSmsService {
 
   constructor(
     @Inject(DB) private readonly db: Kysely<Database>,
-    @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
-  async handle(inbound: InboundSms): Promise<InboundDisposition> {
+  /** `via`: the carrier account the text came through; the reply goes out through it too. */
+  async handle(inbound: InboundSms, via: CarrierHandle): Promise<InboundDisposition> {
     // One customer only: the number's holder, or whoever retired it last (never two).
     const owner = await findNumberOwner(this.db, inbound.to);
     if (!owner) {
@@ -74,15 +75,17 @@ export class InboundSmsService {
             ? HELP_REPLY
             : null;
     if (reply && !row.reply_sent_at) {
-      const sms = this.providers.smsProviderFor(inbound.provider);
+      const sms = via.carrier;
       const apiUrl = this.config.env.PUBLIC_API_URL ?? `http://127.0.0.1:${this.config.env.API_PORT}`;
+      const accountId = via.account.id === DEFAULT_CARRIER_ACCOUNT_ID ? null : via.account.id;
       // The reply's id derives from the inbound message: the carrier dedupes a resend of it.
+      const messageId = uuidFrom(`reply:${row.id}`);
       await sms.sendSms({
-        messageId: uuidFrom(`reply:${row.id}`),
+        messageId,
         to: inbound.from,
         from: inbound.to,
         body: reply,
-        callbackUrl: `${apiUrl}/api/webhooks/${inbound.provider}/sms-status`,
+        callbackUrl: smsStatusUrl(apiUrl, sms.name, accountId, messageId),
       });
       await markInboundReplySent(this.db, row.id);
     }

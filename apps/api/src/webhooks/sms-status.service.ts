@@ -32,12 +32,16 @@ export class SmsStatusService {
     @Inject(EVENT_BUS) private readonly events: EventBus,
   ) {}
 
-  async apply(update: SmsDeliveryUpdate): Promise<SmsStatusDisposition> {
+  /** `carrierAccountId`: the account whose secret verified the receipt; only its messages qualify. */
+  async apply(update: SmsDeliveryUpdate, carrierAccountId?: string | null): Promise<SmsStatusDisposition> {
     const rank = RANK[update.status];
     const at = new Date(update.occurredAt);
     const result = await this.db.transaction().execute(async (tx) => {
       // Only messages sent through the carrier that sent the receipt qualify, whichever id matched.
-      const candidates = await lockMessagesNamedByReceipt(tx, update);
+      const candidates = await lockMessagesNamedByReceipt(tx, {
+        ...update,
+        ...(carrierAccountId === undefined ? {} : { carrierAccountId }),
+      });
       const target = matchWebhookTarget(
         candidates,
         { ourId: update.messageId, carrierId: update.providerMessageId },

@@ -3,25 +3,32 @@ import {
   BadRequestException,
   Controller,
   HttpCode,
-  Inject,
   Logger,
-  NotFoundException,
   Param,
   Post,
   Req,
+  Res,
   UnauthorizedException,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import type { ProviderRegistry } from '@engine/providers';
-import { UnknownProviderError, WebhookPayloadError, WebhookSignatureError } from '@engine/providers';
+import type { Request, Response } from 'express';
+import type { CarrierHandle, WebhookInput } from '@engine/providers';
+import { WebhookPayloadError, WebhookSignatureError } from '@engine/providers';
 import { Public } from '../auth/public.decorator';
-import { PROVIDERS } from '../infrastructure/tokens';
-import { CallStatusService } from './call-status.service';
+import { CallEventsService } from './call-events.service';
 import { InboundSmsService } from './inbound-sms.service';
 import { SmsStatusService } from './sms-status.service';
+import { WebhookCarriers } from './webhook-carriers';
 
-/** Provider webhooks: signatures are verified over the raw body before anything is parsed. */
+type WebhookKind = 'call-status' | 'sms-status' | 'inbound-sms';
+
+/**
+ * Carrier webhooks, per carrier account: `/api/webhooks/<provider>/accounts/<id>/<kind>` (the
+ * environment's account: `/api/webhooks/<provider>/<kind>`). Each is verified with that account's
+ * own scheme and secret over the raw body (and the public URL, where the carrier signs it) before
+ * anything is parsed; a forged or altered one answers 401, and so does a replay (a delivery id seen
+ * before). Nothing changes in either case.
+ */
 @ApiTags('webhooks')
 @Public()
 @Controller('webhooks')
@@ -29,82 +36,144 @@ export class WebhooksController {
   private readonly logger = new Logger('webhooks');
 
   constructor(
-    @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
-    private readonly callStatus: CallStatusService,
+    private readonly carriers: WebhookCarriers,
+    private readonly callEvents: CallEventsService,
     private readonly smsStatus: SmsStatusService,
     private readonly inboundSms: InboundSmsService,
   ) {}
 
-  /** Runs `handle` on a verified webhook, mapping signature and payload errors to 401 and 400. */
-  private async verified<T>(
-    providerName: string,
-    req: RawBodyRequest<Request>,
-    handle: () => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await handle();
-    } catch (err) {
-      if (err instanceof UnknownProviderError)
-        throw new NotFoundException(`unknown provider ${providerName}`);
-      if (err instanceof WebhookSignatureError) {
-        this.logger.warn(
-          `refused ${providerName} webhook ${req.path} from ${req.ip}: ${err.reason} (${err.message})`,
-        );
-        throw new UnauthorizedException(`webhook signature ${err.reason}`);
-      }
-      if (err instanceof WebhookPayloadError) throw new BadRequestException(err.message);
-      throw err;
-    }
+  @Post(':provider/call-status')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Call events (progress, AMD, final status) for the configured carrier (signed)' })
+  callStatus(@Param('provider') provider: string, @Req() req: RawBodyRequest<Request>) {
+    return this.callStatusFor(provider, null, req);
+  }
+
+  @Post(':provider/accounts/:accountId/call-status')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Call events for one carrier account (signed with the account's secret)" })
+  accountCallStatus(
+    @Param('provider') provider: string,
+    @Param('accountId') accountId: string,
+    @Req() req: RawBodyRequest<Request>,
+  ) {
+    return this.callStatusFor(provider, accountId, req);
   }
 
   @Post(':provider/sms-status')
   @HttpCode(200)
-  @ApiOperation({ summary: 'SMS delivery receipt from a carrier (signed)' })
-  async smsStatusWebhook(@Param('provider') providerName: string, @Req() req: RawBodyRequest<Request>) {
-    return this.verified(providerName, req, async () => {
-      const update = this.providers
-        .smsProviderFor(providerName)
-        .parseDeliveryWebhook({ headers: req.headers, rawBody: req.rawBody ?? Buffer.alloc(0) });
-      return { status: await this.smsStatus.apply(update) };
-    });
+  @ApiOperation({ summary: 'SMS delivery receipt for the configured carrier (signed)' })
+  smsStatusWebhook(@Param('provider') provider: string, @Req() req: RawBodyRequest<Request>) {
+    return this.smsStatusFor(provider, null, req);
+  }
+
+  @Post(':provider/accounts/:accountId/sms-status')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'SMS delivery receipt for one carrier account (signed)' })
+  accountSmsStatus(
+    @Param('provider') provider: string,
+    @Param('accountId') accountId: string,
+    @Req() req: RawBodyRequest<Request>,
+  ) {
+    return this.smsStatusFor(provider, accountId, req);
   }
 
   @Post(':provider/inbound-sms')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Inbound SMS (replies: STOP, HELP, START) from a carrier (signed)' })
-  async inboundSmsWebhook(@Param('provider') providerName: string, @Req() req: RawBodyRequest<Request>) {
-    return this.verified(providerName, req, async () => {
-      const inbound = this.providers
-        .smsProviderFor(providerName)
-        .parseInboundWebhook({ headers: req.headers, rawBody: req.rawBody ?? Buffer.alloc(0) });
-      return { status: await this.inboundSms.handle(inbound) };
+  @ApiOperation({ summary: 'Inbound SMS (STOP, HELP, START) for the configured carrier (signed)' })
+  inboundSmsWebhook(
+    @Param('provider') provider: string,
+    @Req() req: RawBodyRequest<Request>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.inboundFor(provider, null, req, res);
+  }
+
+  @Post(':provider/accounts/:accountId/inbound-sms')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Inbound SMS for one carrier account (signed)' })
+  accountInboundSms(
+    @Param('provider') provider: string,
+    @Param('accountId') accountId: string,
+    @Req() req: RawBodyRequest<Request>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.inboundFor(provider, accountId, req, res);
+  }
+
+  private callStatusFor(provider: string, accountId: string | null, req: RawBodyRequest<Request>) {
+    return this.verified(provider, accountId, 'call-status', req, async (handle, input) => {
+      const event = handle.carrier.parseCallEvent(input);
+      const deliveryId = event.kind === 'completed' ? event.update.deliveryId : event.deliveryId;
+      return this.once(handle, deliveryId, async () => ({
+        status: await this.callEvents.handle(handle, this.carriers.storedAccountId(handle), event),
+      }));
     });
   }
 
-  @Post(':provider/call-status')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Call status and AMD result from a carrier (signed)' })
-  async callStatusWebhook(@Param('provider') providerName: string, @Req() req: RawBodyRequest<Request>) {
-    let provider;
-    try {
-      provider = this.providers.providerFor(providerName);
-    } catch (err) {
-      if (err instanceof UnknownProviderError)
-        throw new NotFoundException(`unknown provider ${providerName}`);
-      throw err;
+  private smsStatusFor(provider: string, accountId: string | null, req: RawBodyRequest<Request>) {
+    return this.verified(provider, accountId, 'sms-status', req, async (handle, input) => {
+      const update = handle.carrier.parseDeliveryWebhook(input);
+      return this.once(handle, update.deliveryId, async () => ({
+        status: await this.smsStatus.apply(update, this.carriers.storedAccountId(handle)),
+      }));
+    });
+  }
+
+  private inboundFor(
+    provider: string,
+    accountId: string | null,
+    req: RawBodyRequest<Request>,
+    res: Response,
+  ) {
+    return this.verified(provider, accountId, 'inbound-sms', req, async (handle, input) => {
+      const inbound = handle.carrier.parseInboundWebhook(input);
+      const status = await this.once(handle, inbound.deliveryId, () =>
+        this.inboundSms.handle(inbound, handle),
+      );
+      // Twilio expects TwiML back (an empty <Response/>: the engine sends its reply itself).
+      const ack = handle.carrier.inboundSmsAcknowledgement();
+      if (!ack) return { status };
+      res.type(ack.contentType);
+      return ack.body;
+    });
+  }
+
+  /**
+   * Applies a verified webhook once per delivery id: a second delivery (a replay) answers 401 and
+   * changes nothing; a failed one is forgotten so that the carrier's retry is applied.
+   */
+  private async once<T>(
+    handle: CarrierHandle,
+    deliveryId: string | undefined,
+    apply: () => Promise<T>,
+  ): Promise<T> {
+    if (!(await this.carriers.claimDelivery(handle, deliveryId))) {
+      throw new WebhookSignatureError('replayed', `delivery ${deliveryId} was already received`);
     }
     try {
-      const event = provider.parseCallEvent({
-        headers: req.headers,
-        rawBody: req.rawBody ?? Buffer.alloc(0),
-      });
-      if (event.kind !== 'completed') return { status: 'ignored' };
-      const disposition = await this.callStatus.deliver(event.update);
-      return { status: disposition };
+      return await apply();
+    } catch (err) {
+      await this.carriers.releaseDelivery(handle, deliveryId);
+      throw err;
+    }
+  }
+
+  /** Resolves the route's account and maps signature and payload errors to 401 and 400. */
+  private async verified<T>(
+    provider: string,
+    accountId: string | null,
+    kind: WebhookKind,
+    req: RawBodyRequest<Request>,
+    handle: (carrier: CarrierHandle, input: WebhookInput) => Promise<T>,
+  ): Promise<T> {
+    const carrier = await this.carriers.resolve(provider, accountId);
+    try {
+      return await handle(carrier, this.carriers.input(req));
     } catch (err) {
       if (err instanceof WebhookSignatureError) {
         this.logger.warn(
-          `refused ${providerName} call-status webhook from ${req.ip}: ${err.reason} (${err.message})`,
+          `refused ${provider} ${kind} webhook from ${req.ip}: ${err.reason} (${err.message})`,
         );
         throw new UnauthorizedException(`webhook signature ${err.reason}`);
       }

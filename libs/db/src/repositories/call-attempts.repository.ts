@@ -176,15 +176,59 @@ export async function attemptOutcomeTotals(
  */
 export async function attemptsNamedByStatusUpdate(
   db: Executor,
-  update: { attemptId: string; provider: string; providerCallId: string },
-): Promise<Array<Pick<CallAttempt, 'id' | 'campaign_id' | 'provider' | 'provider_call_id'>>> {
-  return db
+  update: { attemptId: string; provider: string; providerCallId: string; carrierAccountId?: string | null },
+): Promise<Array<Pick<CallAttempt, 'id' | 'campaign_id' | 'provider' | 'provider_call_id' | 'answered_by'>>> {
+  let query = db
     .selectFrom('call_attempts')
-    .select(['id', 'campaign_id', 'provider', 'provider_call_id'])
-    .where('provider', '=', update.provider)
+    .select(['id', 'campaign_id', 'provider', 'provider_call_id', 'answered_by'])
+    .where('provider', '=', update.provider);
+  // A webhook verified with one account's secret may only name that account's calls.
+  if (update.carrierAccountId !== undefined) {
+    query =
+      update.carrierAccountId === null
+        ? query.where('carrier_account_id', 'is', null)
+        : query.where('carrier_account_id', '=', update.carrierAccountId);
+  }
+  return query
     .where((eb) =>
       eb.or([eb('id', '=', uuidOrNil(update.attemptId)), eb('provider_call_id', '=', update.providerCallId)]),
     )
     .limit(2)
     .execute();
+}
+
+/** Stores AMD's verdict from a live call event (the final status may not repeat it). */
+export async function recordAnsweredBy(db: Executor, attemptId: string, answeredBy: string): Promise<void> {
+  await db
+    .updateTable('call_attempts')
+    .set({ answered_by: answeredBy })
+    .where('id', '=', attemptId)
+    .execute();
+}
+
+/** The campaign's voicemail recording is being played on this attempt's call. */
+export async function markVoicemailDropped(db: Executor, attemptId: string): Promise<void> {
+  await db
+    .updateTable('call_attempts')
+    .set({ voicemail_dropped: true, answered_by: 'machine' })
+    .where('id', '=', attemptId)
+    .execute();
+}
+
+/** An attempt with what its call plan needs from its campaign (agent, message, transfer, drop). */
+export async function findAttemptForCallPlan(db: Executor, attemptId: string) {
+  return db
+    .selectFrom('call_attempts')
+    .innerJoin('campaigns', 'campaigns.id', 'call_attempts.campaign_id')
+    .select([
+      'call_attempts.id',
+      'call_attempts.campaign_id',
+      'call_attempts.provider',
+      'call_attempts.carrier_account_id',
+      'call_attempts.provider_call_id',
+      'campaigns.mode',
+      'campaigns.message',
+    ])
+    .where('call_attempts.id', '=', uuidOrNil(attemptId))
+    .executeTakeFirst();
 }

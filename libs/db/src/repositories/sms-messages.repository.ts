@@ -107,9 +107,14 @@ export interface ReceiptTarget {
  */
 export async function lockMessagesNamedByReceipt(
   db: Executor,
-  receipt: { messageId: string; provider: string; providerMessageId: string },
+  receipt: {
+    messageId: string;
+    provider: string;
+    providerMessageId: string;
+    carrierAccountId?: string | null;
+  },
 ): Promise<ReceiptTarget[]> {
-  return db
+  let query = db
     .selectFrom('sms_messages')
     .innerJoin('campaigns', 'campaigns.id', 'sms_messages.campaign_id')
     .select([
@@ -120,7 +125,15 @@ export async function lockMessagesNamedByReceipt(
       'sms_messages.provider_message_id',
       'campaigns.customer_id',
     ])
-    .where('sms_messages.provider', '=', receipt.provider)
+    .where('sms_messages.provider', '=', receipt.provider);
+  // A receipt verified with one account's secret may only name that account's messages.
+  if (receipt.carrierAccountId !== undefined) {
+    query =
+      receipt.carrierAccountId === null
+        ? query.where('sms_messages.carrier_account_id', 'is', null)
+        : query.where('sms_messages.carrier_account_id', '=', receipt.carrierAccountId);
+  }
+  return query
     .where((eb) =>
       eb.or([
         eb('sms_messages.provider_message_id', '=', receipt.providerMessageId),

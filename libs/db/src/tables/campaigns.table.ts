@@ -13,6 +13,8 @@ export interface CampaignModeJson {
   retry_delay_seconds?: number;
   agent?: 'ai' | 'plain';
   voicemail_drop_url?: string;
+  /** `plain` agent: bridge the answered call here (E.164 or SIP URI) instead of speaking the message. */
+  transfer_to?: string;
   auto_resume?: boolean;
   [key: string]: unknown;
 }

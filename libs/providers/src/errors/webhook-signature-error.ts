@@ -4,9 +4,10 @@
  * - `malformed`: the header is not `t=<unix seconds>,v1=<64 hex chars>`;
  * - `mismatch`: no `v1` matches the HMAC of the body (forged, tampered, or the wrong secret);
  * - `expired`: the signature is genuine but its timestamp is outside the tolerance window, which
- *   is how a replayed (captured and re-sent) webhook is refused.
+ *   is how a replayed (captured and re-sent) webhook is refused;
+ * - `replayed`: genuine, but its delivery id (event id, nonce, signature) was received before.
  */
-export const WebhookSignatureFailures = ['missing', 'malformed', 'mismatch', 'expired'] as const;
+export const WebhookSignatureFailures = ['missing', 'malformed', 'mismatch', 'expired', 'replayed'] as const;
 
 /** See {@link WebhookSignatureFailures}. */
 export type WebhookSignatureFailure = (typeof WebhookSignatureFailures)[number];
