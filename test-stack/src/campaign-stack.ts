@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -15,6 +16,16 @@ import type { TestDatabase, TestRedis, TestTemporal } from '@engine/testing';
 import { connectTestTemporal, createTestDatabase, createTestRedis, uniqueSuffix } from '@engine/testing';
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret';
+
+/** A port free right now (taken, then released). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
 /** The key carrier-account credentials are encrypted with in tests (`CARRIER_CREDENTIALS_KEY`). */
 export const TEST_CARRIER_CREDENTIALS_KEY = '5e'.repeat(32);
 
@@ -96,9 +107,12 @@ export async function startCampaignStack(options: CampaignStackOptions = {}): Pr
     EVENTS_CHANNEL_PREFIX: channelPrefix,
     CARRIER_CREDENTIALS_KEY: TEST_CARRIER_CREDENTIALS_KEY,
   });
-  const api = await createApiApp({ logger: false });
-  await api.listen(0, '127.0.0.1');
-  const apiUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+  // Carriers sign the public URL they call (Twilio, Plivo): the API must know it before it listens.
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  process.env['PUBLIC_API_URL'] = apiUrl;
+  const api = await createApiApp({ logger: Boolean(process.env['TEST_API_LOG']) });
+  await api.listen(apiPort, '127.0.0.1');
 
   const deps: ActivityDeps = {
     db: database.db,

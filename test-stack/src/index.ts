@@ -5,3 +5,4 @@
 export * from './campaign-stack';
 export * from './worker-process';
 export * from './did-health-simulation';
+export * from './carrier-fakes';

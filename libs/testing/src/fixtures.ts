@@ -46,6 +46,8 @@ export async function seedDids(
     lower?: number;
     sampleSize?: number;
     startAt?: number;
+    /** The carrier account the numbers belong to (default none: the environment's). */
+    carrierAccountId?: string;
   } = {},
 ): Promise<Did[]> {
   const areaCode = options.areaCode ?? '415';
@@ -59,6 +61,7 @@ export async function seedDids(
     health_score_upper: options.upper ?? 1,
     health_score_lower: options.lower ?? 0,
     health_sample_size: options.sampleSize ?? 0,
+    carrier_account_id: options.carrierAccountId ?? null,
   }));
   return db.insertInto('dids').values(rows).returningAll().execute();
 }

@@ -1,5 +1,5 @@
-import type { CallAttempt, ClaimedProspect, Did } from '@engine/db';
-import { findAttemptsById, NOT_ORIGINATED, selectDidForCall } from '@engine/db';
+import type { CallAttempt, ClaimedProspect, Did, ProspectStatus } from '@engine/db';
+import { findAttemptsById, NOT_ORIGINATED, selectDidForCall, settleProspectOutcomes } from '@engine/db';
 import { areaCodeOf, isCallable, nextWindowOpen, resolveRecipientZones } from '@engine/domain';
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
@@ -61,6 +61,9 @@ async function prepareCall(
     existing &&
     (existing.status === 'completed' || (existing.status === 'failed' && existing.error !== NOT_ORIGINATED))
   ) {
+    // Its outcome came in while the prospect waited (an originate answer lost, the call found
+    // later by its webhook): the prospect takes that outcome now, it is not dialed again.
+    await settleFromAttempt(deps, batch, prospect, existing);
     result.settled += 1;
     return undefined;
   }
@@ -88,7 +91,7 @@ async function prepareCall(
   );
   if (!lease.acquired) {
     // Another campaign took the channel since this tick counted the free ones: real contention.
-    batch.requeue(prospect, new Date(now.getTime() + lease.retryAfterMs), 'pool_full', !existing);
+    batch.requeue(prospect, new Date(now.getTime() + lease.retryAfterMs), 'pool_full');
     result.counts.poolFull += 1;
     return undefined;
   }
@@ -97,7 +100,7 @@ async function prepareCall(
   if (!did) {
     result.noDids = true;
     await deps.semaphore.release('campaign', attemptId);
-    batch.requeue(prospect, now, 'no_dids', !existing);
+    batch.requeue(prospect, now, 'no_dids');
     result.counts.noDid += 1;
     return undefined;
   }
@@ -105,17 +108,43 @@ async function prepareCall(
   if (!carrier) {
     // The DID's carrier account was deleted since: another DID next time.
     await deps.semaphore.release('campaign', attemptId);
-    batch.requeue(prospect, now, 'carrier_account_gone', !existing);
+    batch.requeue(prospect, now, 'carrier_account_gone');
     return undefined;
   }
   const slot = await takeCarrierSlot(deps, carrier);
   if (!slot.taken) {
     await deps.semaphore.release('campaign', attemptId);
-    batch.requeue(prospect, new Date(now.getTime() + slot.retryAfterMs), 'carrier_rate', !existing);
+    batch.requeue(prospect, new Date(now.getTime() + slot.retryAfterMs), 'carrier_rate');
     deferForRate(batch, slot.retryAfterMs);
     return undefined;
   }
   return { prospect, attemptId, attemptNumber, did, carrier, existing, zones };
+}
+
+/** Gives the prospect the outcome its (already settled) attempt ended with. */
+async function settleFromAttempt(
+  deps: CampaignActivityDeps,
+  batch: DialBatch,
+  prospect: ClaimedProspect,
+  attempt: CallAttempt,
+): Promise<void> {
+  const outcome = (attempt.outcome ?? 'failed') as ProspectStatus;
+  const retry = outcome === 'no_answer' && attempt.attempt_number < batch.settings.maxAttempts;
+  await settleProspectOutcomes(
+    deps.db,
+    [
+      {
+        prospectId: prospect.id,
+        attemptNumber: attempt.attempt_number,
+        status: retry ? 'queued' : outcome,
+        outcome,
+        retry,
+        resolution: attempt.error,
+      },
+    ],
+    new Date(batch.now.getTime() + batch.settings.retryDelaySeconds * 1000),
+    batch.now,
+  );
 }
 
 /** The attempt's own caller ID if it has one (a retry keeps it), else the best one now. */

@@ -53,7 +53,7 @@ async function withholdCall(
   await deps.semaphore.release('campaign', call.attemptId);
   const now = activityNow(deps);
   if (reason === 'unresolved') {
-    batch.requeue(call.prospect, retryAt ?? now, 'originate_unresolved', false);
+    batch.requeue(call.prospect, retryAt ?? now, 'originate_unresolved');
     return;
   }
   await markAttemptNotOriginated(deps.db, call.attemptId);

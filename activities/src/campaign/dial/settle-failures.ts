@@ -38,13 +38,13 @@ export async function settleFailedOriginate(
     case 'rate_limited': {
       const wait = (error as ProviderRequestError).retryAfterMs ?? RATE_LIMITED_RETRY_MS;
       await markAttemptNotOriginated(db, call.attemptId);
-      batch.requeue(call.prospect, new Date(now.getTime() + wait), 'carrier_rate', false);
+      batch.requeue(call.prospect, new Date(now.getTime() + wait), 'carrier_rate');
       deferForRate(batch, wait);
       return;
     }
     case 'auth':
       await markAttemptNotOriginated(db, call.attemptId);
-      batch.requeue(call.prospect, now, 'carrier_auth', false);
+      batch.requeue(call.prospect, now, 'carrier_auth');
       batch.result.carrierPause = {
         reason: 'carrier_auth',
         message: `${call.carrier.carrier.name} refused the credentials of carrier account ${call.carrier.account.id}: ${described}`,
@@ -123,7 +123,7 @@ async function leaveToResolve(deps: CampaignActivityDeps, batch: DialBatch, call
   }
   const wait = Math.max(UNRESOLVED_RETRY_MS, carrier.findSettleMs);
   // Either way the prospect keeps this attempt number: the attempt is reused or resolved later.
-  batch.requeue(call.prospect, new Date(now.getTime() + wait), 'carrier_unavailable', false);
+  batch.requeue(call.prospect, new Date(now.getTime() + wait), 'carrier_unavailable');
 }
 
 /** Ends an attempt and its prospect for good: the carrier refused the call. */

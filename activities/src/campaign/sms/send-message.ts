@@ -10,6 +10,7 @@ import {
   isSuppressed,
   markMessageSent,
   markProspectSent,
+  recordOptOut,
   requeueProspects,
   selectDidForSms,
 } from '@engine/db';
@@ -217,6 +218,15 @@ async function refusedBy(
   err: ProviderRequestError,
 ): Promise<SmsTickResult> {
   const code = err.carrierCode ? ` ${err.carrierCode}` : '';
+  if (err.reason === 'opted_out') {
+    // The carrier knows the recipient opted out (a STOP it handled itself): honour it everywhere.
+    await recordOptOut(
+      tick.deps.db,
+      tick.settings.customerId,
+      out.prospect.phone,
+      `carrier: ${err.message}`.slice(0, 200),
+    );
+  }
   if (err.reason !== 'auth') return refused(tick, out, `${err.reason}${code}: ${err.message}`.slice(0, 480));
   await deleteUnsentMessage(tick.deps.db, out.messageId);
   await requeueProspects(tick.deps.db, [

@@ -11,7 +11,7 @@ import {
 } from '@engine/db';
 import { classifyInboundKeyword } from '@engine/domain';
 import type { CarrierHandle, InboundSms } from '@engine/providers';
-import { DEFAULT_CARRIER_ACCOUNT_ID, smsStatusUrl } from '@engine/providers';
+import { DEFAULT_CARRIER_ACCOUNT_ID, ProviderRequestError, smsStatusUrl } from '@engine/providers';
 import { DB, ENGINE_CONFIG } from '../infrastructure/tokens';
 import type { EngineConfig } from '@engine/config';
 
@@ -78,15 +78,23 @@ export class InboundSmsService {
       const sms = via.carrier;
       const apiUrl = this.config.env.PUBLIC_API_URL ?? `http://127.0.0.1:${this.config.env.API_PORT}`;
       const accountId = via.account.id === DEFAULT_CARRIER_ACCOUNT_ID ? null : via.account.id;
-      // The reply's id derives from the inbound message: the carrier dedupes a resend of it.
+      // The reply's id derives from the inbound message (the simulator dedupes a resend of it).
       const messageId = uuidFrom(`reply:${row.id}`);
-      await sms.sendSms({
-        messageId,
-        to: inbound.from,
-        from: inbound.to,
-        body: reply,
-        callbackUrl: smsStatusUrl(apiUrl, sms.name, accountId, messageId),
-      });
+      try {
+        await sms.sendSms({
+          messageId,
+          to: inbound.from,
+          from: inbound.to,
+          body: reply,
+          callbackUrl: smsStatusUrl(apiUrl, sms.name, accountId, messageId),
+        });
+      } catch (err) {
+        // Carriers with their own opt-out handling (Twilio's Advanced Opt-Out) confirm a STOP
+        // themselves and refuse any text to the number after it: the confirmation went out.
+        if (!(err instanceof ProviderRequestError && err.reason === 'opted_out' && keyword === 'opt_out'))
+          throw err;
+        this.logger.log(`${sms.name} confirmed the opt-out of ${inbound.from} itself`);
+      }
       await markInboundReplySent(this.db, row.id);
     }
     return isNew ? keyword : 'duplicate';
