@@ -5,7 +5,7 @@ import { defaultCarrierAccount } from '../../src/carriers';
 const TWILIO_SID = `AC${'0123456789abcdef'.repeat(2)}`;
 const PLIVO_ID = 'MAXXXXXXXXXXXXXXXXXX';
 
-/** The account from these variables (the parsed and the raw environment, as at start-up). */
+/** The account from these variables, as at start-up. */
 const accountFrom = (vars: Record<string, string>) => defaultCarrierAccount(readEngineEnv(vars));
 
 function configError(fn: () => unknown): string {
@@ -112,5 +112,26 @@ describe('defaultCarrierAccount (the account configured from the environment)', 
     expect(message).toContain('TWILIO_AUTH_TOKEN');
     expect(message).not.toContain('not-a-sid');
     expect(message).not.toContain('tok-xyz');
+  });
+
+  it('reads empty variables (a compose file passing `${VAR:-}`) as unset', () => {
+    expect(
+      accountFrom({
+        CARRIER_PROVIDER: 'twilio',
+        TWILIO_ACCOUNT_SID: TWILIO_SID,
+        TWILIO_AUTH_TOKEN: 'token-0123456789abcdef',
+        CARRIER_API_BASE_URL: '',
+        CARRIER_CPS_LIMIT: '',
+        TELNYX_API_KEY: '',
+        AGENT_STREAM_URL: '',
+        CARRIER_CREDENTIALS_KEY: '',
+      }),
+    ).toEqual({
+      id: 'default',
+      customerId: null,
+      provider: 'twilio',
+      credentials: { accountSid: TWILIO_SID, authToken: 'token-0123456789abcdef' },
+      cpsLimit: 1,
+    });
   });
 });

@@ -2,6 +2,10 @@ import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
+/** An optional value where an empty string (`FOO=` in a compose file or shell) means unset. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 /**
  * Every environment variable the engine reads, with its default. The README's configuration
  * table is generated from the same names; keep the two in step.
@@ -42,9 +46,9 @@ export const engineEnvSchema = z.object({
    */
   CARRIER_PROVIDER: z.enum(['sim', 'twilio', 'telnyx', 'plivo']).default('sim'),
   /** The default carrier's API base URL (regional endpoint, proxy, test fake); the carrier's own when unset. */
-  CARRIER_API_BASE_URL: z.string().url().optional(),
+  CARRIER_API_BASE_URL: unsetWhenEmpty(z.string().url()),
   /** Calls per second the default carrier account allows; unset: 1 (Twilio's default), 1000 for \`sim\`. */
-  CARRIER_CPS_LIMIT: z.coerce.number().positive().max(1000).optional(),
+  CARRIER_CPS_LIMIT: unsetWhenEmpty(z.coerce.number().positive().max(1000)),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TELNYX_API_KEY: z.string().optional(),
@@ -61,9 +65,9 @@ export const engineEnvSchema = z.object({
    */
   CARRIER_CREDENTIALS_KEY: z.string().optional(),
   /** The AI voice agent's media-stream URL (\`wss://...\`) that \`ai\` campaigns bridge answered calls to. */
-  AGENT_STREAM_URL: z.string().url().optional(),
+  AGENT_STREAM_URL: unsetWhenEmpty(z.string().url()),
   /** The agent server's health URL; an \`ai\` campaign pauses (\`agent_unavailable\`) while it fails. */
-  AGENT_HEALTH_URL: z.string().url().optional(),
+  AGENT_HEALTH_URL: unsetWhenEmpty(z.string().url()),
   CHANNEL_POOL_CAMPAIGN: z.coerce.number().int().nonnegative().default(60),
   CHANNEL_POOL_IVR: z.coerce.number().int().nonnegative().default(15),
   CHANNEL_POOL_API: z.coerce.number().int().nonnegative().default(8),

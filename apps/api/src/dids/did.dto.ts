@@ -75,6 +75,14 @@ export class DidView {
   @ApiProperty({ nullable: true, type: String }) lastCallAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastSmsAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) cooldownUntil!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'when the carrier refused the number as caller ID: out of rotation until reinstated',
+  })
+  suspendedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the carrier's refusal" })
+  suspendedReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) scoreSince!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

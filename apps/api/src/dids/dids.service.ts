@@ -48,6 +48,8 @@ export function toDidView(d: Did): DidView {
     lastCallAt: iso(d.last_call_at),
     lastSmsAt: iso(d.last_sms_at),
     cooldownUntil: iso(d.cooldown_until),
+    suspendedAt: iso(d.suspended_at),
+    suspendedReason: d.suspended_reason,
     scoreSince: iso(d.score_since),
     createdAt: d.created_at.toISOString(),
     updatedAt: d.updated_at.toISOString(),

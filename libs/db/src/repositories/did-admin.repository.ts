@@ -63,6 +63,18 @@ export async function reinstateDid(
   didId: string,
   now = new Date(),
 ): Promise<Did | undefined> {
+  // Suspended (its carrier refused it as caller ID) but otherwise in rotation: only the
+  // suspension is lifted, its health stands.
+  const unsuspended = await db
+    .updateTable('dids')
+    .set({ suspended_at: null, suspended_reason: null, updated_at: now })
+    .where('customer_id', '=', customerId)
+    .where('id', '=', didId)
+    .where('suspended_at', 'is not', null)
+    .where('state', 'not in', ['burned', 'retired'])
+    .returningAll()
+    .executeTakeFirst();
+  if (unsuspended) return unsuspended;
   return db
     .updateTable('dids')
     .set({
@@ -72,6 +84,8 @@ export async function reinstateDid(
       warming_until: null,
       score_since: now,
       retired_at: null,
+      suspended_at: null,
+      suspended_reason: null,
       updated_at: now,
     })
     .where('customer_id', '=', customerId)
