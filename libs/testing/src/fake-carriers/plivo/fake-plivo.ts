@@ -32,6 +32,8 @@ export interface FakePlivoRequest {
   method: string;
   path: string;
   authorized: boolean;
+  /** The request body as parsed (JSON or form fields); `{}` when empty. */
+  body: Record<string, unknown>;
 }
 
 const API_PREFIX = /^\/v1\/Account\/([^/]+)\/(.*)$/;
@@ -127,13 +129,13 @@ export class FakePlivo implements FakeCarrier {
     const raw = await readBody(req);
     const match = API_PREFIX.exec(url.pathname);
     const authorized = match !== null && this.authorized(req, match[1] ?? '');
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, authorized });
+    const body = parseBody(raw, req.headers['content-type']);
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, authorized, body });
     let answer: ApiAnswer;
     if (!match) answer = this.api.error(404, 'not found');
     else if (!authorized) answer = this.api.error(401, 'Authentication credentials invalid');
     else {
       const segments = (match[2] ?? '').split('/').filter((s) => s !== '');
-      const body = parseBody(raw, req.headers['content-type']);
       answer = this.api.handle({ method: req.method ?? 'GET', segments, query: url.searchParams, body });
     }
     if (answer === 'drop') {
