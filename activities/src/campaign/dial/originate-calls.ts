@@ -14,6 +14,7 @@ import {
 } from '@engine/providers';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
+import { takeCarrierSlot } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
 
 /** What the carrier made of the ready calls. */
@@ -164,6 +165,14 @@ export async function originateCalls(
             return;
           }
         }
+        // The account's calls-per-second slot is taken right before the request leaves: a slot
+        // taken earlier (while the batch was prepared) would let a late batch land in the same
+        // carrier second as the next one.
+        const slot = await takeCarrierSlot(deps, call.carrier);
+        if (!slot.taken) {
+          results.failures.push({ call, error: accountRateLimited(call, slot.retryAfterMs) });
+          return;
+        }
         const accepted = await call.carrier.carrier.originate(originateRequest(deps, batch, call));
         results.dialed.push({ call, providerCallId: accepted.providerCallId });
       } catch (err) {
@@ -177,7 +186,16 @@ export async function originateCalls(
   return results;
 }
 
-/** Whether a failure may have placed a call (or may succeed if repeated). */
-export function isRetryableFailure(error: Error): boolean {
-  return !(error instanceof ProviderRequestError) || error.retryable;
+/** No slot of the account's rate now: deferred like a carrier's 429 (nothing was placed). */
+function accountRateLimited(call: ReadyCall, retryAfterMs: number): ProviderRequestError {
+  return new ProviderRequestError(
+    `carrier account ${call.carrier.account.id} is at its calls-per-second limit`,
+    {
+      provider: call.carrier.carrier.name,
+      operation: 'originate',
+      retryable: true,
+      reason: 'rate_limited',
+      retryAfterMs,
+    },
+  );
 }

@@ -4,7 +4,7 @@ import { areaCodeOf, isCallable, nextWindowOpen, resolveRecipientZones } from '@
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
-import { carrierOf, deferForRate, takeCarrierSlot } from './carrier-slots';
+import { carrierOf } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
 
 /**
@@ -13,8 +13,8 @@ import type { DialBatch, ReadyCall } from './dial-batch';
  * dialed is reported again, one already settled is counted; outside the calling window the
  * prospect waits for the opening (spread); then a channel lease keyed by the attempt id (pool
  * full: back in a few seconds, not a failure), a caller ID (none: back to the queue, and the
- * campaign pauses) and a call slot of the caller ID's carrier account (none free: back when the
- * account's rate allows, not a failure).
+ * campaign pauses) and its carrier account (the account's calls-per-second slot is taken right
+ * before the call leaves, see `originateCalls`).
  */
 export async function prepareCalls(
   deps: CampaignActivityDeps,
@@ -109,13 +109,6 @@ async function prepareCall(
     // The DID's carrier account was deleted since: another DID next time.
     await deps.semaphore.release('campaign', attemptId);
     batch.requeue(prospect, now, 'carrier_account_gone');
-    return undefined;
-  }
-  const slot = await takeCarrierSlot(deps, carrier);
-  if (!slot.taken) {
-    await deps.semaphore.release('campaign', attemptId);
-    batch.requeue(prospect, new Date(now.getTime() + slot.retryAfterMs), 'carrier_rate');
-    deferForRate(batch, slot.retryAfterMs);
     return undefined;
   }
   return { prospect, attemptId, attemptNumber, did, carrier, existing, zones };
