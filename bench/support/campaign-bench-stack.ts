@@ -49,6 +49,8 @@ import { installQuietRuntime } from './quiet-runtime';
 import { benchPostgres, benchRedis } from './services';
 
 export const BENCH_WEBHOOK_SECRET = 'bench-webhook-secret';
+/** Encrypts stored carrier accounts' credentials (`CARRIER_CREDENTIALS_KEY`: 32 bytes as hex). */
+export const BENCH_CARRIER_CREDENTIALS_KEY = '6b'.repeat(32);
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
 /** Where the next bench customer's caller IDs start (+1415xxxxxxx). */
@@ -73,6 +75,8 @@ export interface BenchStackOptions {
   didDailyCap?: number;
   /** Default `in-process`. */
   worker?: WorkerMode;
+  /** How many workers `startBenchStack` starts on the task queue (default 1; `stopWorker` stops all). */
+  workers?: number;
   /** In-process worker options over the production defaults (200 activities, 40 WFTs, 2000 cached). */
   workerOptions?: Partial<WorkerOptions>;
   /** Child worker: run node with --expose-gc and preload bench/support/worker-probe.ts writing here. */
@@ -116,7 +120,7 @@ export interface BenchStack {
   /** Zone where the local hour is within 9-19 now: every prospect is inside its calling window. */
   callableZone: string;
   pids: { self: number; temporal?: number; postgres?: number; redis?: number; worker?: number };
-  /** Starts the worker (done by `startBenchStack` unless `worker: 'none'`). */
+  /** Starts one more worker (done by `startBenchStack` unless `worker: 'none'`). */
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   newCampaign(options: NewCampaignOptions): Promise<BenchCampaign>;
@@ -215,10 +219,14 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
     });
+    // Carriers that sign the URL they call (Twilio, Plivo) need the API to know it before it listens.
+    const apiPort = await findFreePort();
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    process.env['PUBLIC_API_URL'] = apiUrl;
+    process.env['CARRIER_CREDENTIALS_KEY'] = BENCH_CARRIER_CREDENTIALS_KEY;
     const api: INestApplication = await createApiApp({ logger: false });
-    await api.listen(0, '127.0.0.1');
+    await api.listen(apiPort, '127.0.0.1');
     cleanups.push(() => api.close());
-    const apiUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
 
     const taskQueue = `bench-${randomBytes(3).toString('hex')}`;
     const channelPool = options.channelPool ?? 60;
@@ -233,7 +241,10 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       ...(redisServer.pid ? { redis: redisServer.pid } : {}),
     };
 
-    let stopWorker: () => Promise<void> = async () => undefined;
+    const stoppers: Array<() => Promise<void>> = [];
+    const stopWorker = async () => {
+      await Promise.all(stoppers.splice(0).map((stop) => stop()));
+    };
     const startWorker = async () => {
       if (mode === 'in-process') {
         const deps: ActivityDeps = {
@@ -246,6 +257,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
               CARRIER_SIM_URL: sim.url,
               WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
               PUBLIC_API_URL: apiUrl,
+              CARRIER_CREDENTIALS_KEY: BENCH_CARRIER_CREDENTIALS_KEY,
             }),
             redis,
             db,
@@ -265,10 +277,10 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
           ...options.workerOptions,
         });
         const run = worker.run();
-        stopWorker = async () => {
+        stoppers.push(async () => {
           if (worker.getState() === 'RUNNING') worker.shutdown();
           await run.catch(() => undefined);
-        };
+        });
       } else if (mode === 'child') {
         const healthPort = await findFreePort();
         const logFile = options.workerLogFile ?? join(tmp, 'worker.log');
@@ -322,17 +334,17 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
           await new Promise((r) => setTimeout(r, 250));
         }
         if (child.pid) pids.worker = child.pid;
-        stopWorker = async () => {
+        stoppers.push(async () => {
           if (child.exitCode !== null) return;
           child.kill('SIGTERM');
           const killed = setTimeout(() => child.kill('SIGKILL'), 15_000);
           await exited;
           clearTimeout(killed);
-        };
+        });
       }
     };
     cleanups.push(() => stopWorker());
-    if (mode !== 'none') await startWorker();
+    if (mode !== 'none') for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
     log(
       `bench stack up in ${((performance.now() - t0) / 1000).toFixed(1)} s (worker: ${mode}, channel pool ${channelPool}, ` +
         `DID daily cap ${didDailyCap})`,
@@ -353,7 +365,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       callableZone,
       pids,
       startWorker,
-      stopWorker: () => stopWorker(),
+      stopWorker,
       async newCampaign(opts) {
         const { customer } = await createCustomerWithApiKey(db, opts.name ?? 'bench customer');
         const dids = opts.dids ?? 200;
