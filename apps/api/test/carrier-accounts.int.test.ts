@@ -4,7 +4,8 @@ import type { LoggerService } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDir } from '@engine/local-services';
-import { spawnWorkerProcess } from '@engine/test-stack';
+import { credentialsCipherFromEnv, toCarrierAccountRecord } from '@engine/activities';
+import { spawnWorkerProcess, TEST_CARRIER_CREDENTIALS_KEY } from '@engine/test-stack';
 import { createApiApp } from '../src/create-app';
 import type { ApiClient } from './support/api-stack';
 import { startApiStack } from './support/api-stack';
@@ -205,6 +206,41 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
     expect(res.status, res.text).toBe(400);
     expect(JSON.stringify(res.body.message)).toContain(field);
     expect(res.text).not.toContain(TWILIO_TOKEN);
+  });
+
+  it('rotates credentials with PATCH: re-encrypted, never answered or logged, validated; nobody else may', async () => {
+    const account = (await a.post('/carrier-accounts', twilioAccount({ name: 'To rotate' }))).body;
+    const rotated = 'tw-rotated-0123456789abcdef';
+    let res: any;
+    const logs = await captureLogs(async () => {
+      res = await a.patch(`/carrier-accounts/${account.id}`, {
+        name: 'Rotated',
+        cps_limit: 5,
+        credentials: { accountSid: TWILIO_SID, authToken: rotated },
+      });
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ id: account.id, name: 'Rotated', cpsLimit: 5, accountRef: TWILIO_SID });
+    expect(res.text).not.toContain(rotated);
+    expect(logs).toContain(`carrier account ${account.id} updated`);
+    expect(logs).not.toContain(rotated);
+    const row = await s.stack.database.db
+      .selectFrom('carrier_accounts')
+      .selectAll()
+      .where('id', '=', account.id)
+      .executeTakeFirstOrThrow();
+    const cipher = credentialsCipherFromEnv({ CARRIER_CREDENTIALS_KEY: TEST_CARRIER_CREDENTIALS_KEY })!;
+    expect(toCarrierAccountRecord(row, cipher).credentials).toEqual({
+      accountSid: TWILIO_SID,
+      authToken: rotated,
+    });
+
+    const bad = await a.patch(`/carrier-accounts/${account.id}`, { credentials: { accountSid: TWILIO_SID } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.message)).toContain('credentials.authToken');
+    expect((await a.patch(`/carrier-accounts/${account.id}`, { provider: 'plivo' })).status).toBe(400);
+    expect((await b.patch(`/carrier-accounts/${account.id}`, { name: 'Taken' })).status).toBe(404);
+    expect((await a.get(`/carrier-accounts/${account.id}`)).body.name).toBe('Rotated');
   });
 
   it('lets no other customer see, delete, sync or put a DID on the account (404)', async () => {

@@ -63,6 +63,41 @@ export class CreateCarrierAccountDto {
   api_base_url?: string;
 }
 
+/**
+ * Changes to an account, e.g. rotating its credentials: the given credentials replace the stored
+ * ones whole (validated like at creation); the provider cannot change.
+ */
+export class UpdateCarrierAccountDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "the account's new credentials, whole (same fields as at creation); never returned",
+  })
+  @IsOptional()
+  @IsObject()
+  credentials?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, maximum: 1000 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(1000)
+  cps_limit?: number;
+
+  @ApiPropertyOptional({ description: "the carrier's API base URL" })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  api_base_url?: string;
+}
+
 export class ListCarrierAccountsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
@@ -21,6 +21,7 @@ import {
   CreateCarrierAccountDto,
   ListCarrierAccountsQuery,
   SyncDidsResult,
+  UpdateCarrierAccountDto,
 } from './carrier-account.dto';
 import { CarrierAccountsService } from './carrier-accounts.service';
 
@@ -60,6 +61,23 @@ export class CarrierAccountsController {
   @ApiNotFoundResponse()
   get(@CurrentCustomer() customer: Customer, @Param('id', ParseId) id: string): Promise<CarrierAccountView> {
     return this.accounts.get(customer.id, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Rename an account, rotate its credentials (replaced whole), or change its rate or base URL',
+  })
+  @ApiOkResponse({ type: CarrierAccountView })
+  @ApiBadRequestResponse({
+    description: 'a field is invalid; the message names it (e.g. credentials.authToken)',
+  })
+  @ApiNotFoundResponse()
+  update(
+    @CurrentCustomer() customer: Customer,
+    @Param('id', ParseId) id: string,
+    @Body() dto: UpdateCarrierAccountDto,
+  ): Promise<CarrierAccountView> {
+    return this.accounts.update(customer.id, id, dto);
   }
 
   @Delete(':id')

@@ -17,6 +17,7 @@ import {
   insertCarrierAccount,
   listCarrierAccountsPage,
   softDeleteCarrierAccount,
+  updateCarrierAccount,
 } from '@engine/db';
 import { CarrierAccountUnusableError, toCarrierAccountRecord } from '@engine/activities';
 import type { Carrier, CarrierProvider } from '@engine/providers';
@@ -34,6 +35,7 @@ import type {
   CreateCarrierAccountDto,
   ListCarrierAccountsQuery,
   SyncDidsResult,
+  UpdateCarrierAccountDto,
 } from './carrier-account.dto';
 import { toCarrierAccountView } from './carrier-account-view';
 import { CarrierCredentialsKey } from './carrier-credentials-key';
@@ -114,6 +116,40 @@ export class CarrierAccountsService {
 
   async get(customerId: string, accountId: string): Promise<CarrierAccountView> {
     return toCarrierAccountView(await this.find(customerId, accountId), this.key.cipher());
+  }
+
+  /**
+   * Renames the account, rotates its credentials (replaced whole, re-encrypted), or changes its
+   * rate or base URL. Workers and the API pick the change up within their 30 s account cache.
+   */
+  async update(
+    customerId: string,
+    accountId: string,
+    dto: UpdateCarrierAccountDto,
+  ): Promise<CarrierAccountView> {
+    const current = await this.find(customerId, accountId);
+    const cipher = this.key.cipher();
+    const provider = current.provider;
+    const credentials =
+      dto.credentials === undefined ? undefined : validCredentials(provider, dto.credentials);
+    const refField = carrierAccountRefField[provider];
+    const row = await updateCarrierAccount(this.db, customerId, accountId, {
+      ...(dto.name === undefined ? {} : { name: dto.name.trim() }),
+      ...(credentials === undefined
+        ? {}
+        : {
+            credentials_ciphertext: cipher.encrypt(credentials, { accountId, customerId, provider }),
+            account_ref: refField ? (credentials[refField] ?? null) : null,
+          }),
+      ...(dto.cps_limit === undefined ? {} : { cps_limit: dto.cps_limit }),
+      ...(dto.api_base_url === undefined ? {} : { api_base_url: dto.api_base_url }),
+    });
+    if (!row) throw new NotFoundException(`carrier account ${accountId} not found`);
+    this.logger.log(
+      `carrier account ${accountId} updated by customer ${customerId}` +
+        (credentials === undefined ? '' : ' (credentials rotated)'),
+    );
+    return toCarrierAccountView(row, cipher);
   }
 
   /** Soft-deletes the account; 409 naming the count while DIDs (not retired) still dial through it. */

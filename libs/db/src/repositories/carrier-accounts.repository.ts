@@ -1,5 +1,9 @@
 import type { Executor } from '../database';
-import type { CarrierAccount, NewCarrierAccount } from '../tables/carrier-accounts.table';
+import type {
+  CarrierAccount,
+  CarrierAccountUpdate,
+  NewCarrierAccount,
+} from '../tables/carrier-accounts.table';
 
 /**
  * Stores a carrier account. The caller gives the id: its credentials ciphertext is bound to it
@@ -81,6 +85,27 @@ export async function findCarrierAccountForWebhook(
 }
 
 /** Marks the customer's account deleted; undefined when it is not theirs or already deleted. */
+/**
+ * Changes a live account of the customer (name, credentials, rate, base URL); undefined when it is
+ * missing, deleted or another customer's.
+ */
+export async function updateCarrierAccount(
+  db: Executor,
+  customerId: string,
+  accountId: string,
+  patch: Omit<CarrierAccountUpdate, 'id' | 'customer_id' | 'provider' | 'created_at' | 'deleted_at'>,
+  now: Date = new Date(),
+): Promise<CarrierAccount | undefined> {
+  return db
+    .updateTable('carrier_accounts')
+    .set({ ...patch, updated_at: now })
+    .where('customer_id', '=', customerId)
+    .where('id', '=', accountId)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export async function softDeleteCarrierAccount(
   db: Executor,
   customerId: string,
