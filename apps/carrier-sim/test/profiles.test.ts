@@ -42,71 +42,89 @@ function meanHealth(updates: CallStatusUpdate[]): number {
   return scores.reduce((a, b) => a + b, 0) / scores.length;
 }
 
+/** These place hundreds of calls through the simulator: on a loaded 2-core machine 5 s is too short. */
+const MANY_CALLS_TIMEOUT_MS = 30_000;
 describe('outcome profiles', () => {
   let h: SimHarness;
   afterEach(async () => {
     await h.close();
   });
 
-  it('a bad DID yields mostly no_answer and spam labels, and a burned health score, over 200 calls', async () => {
-    h = await startHarness({
-      timeScale: 0.0001,
-      seed: 2024,
-      byDid: { [BAD_DID]: 'bad', [GOOD_DID]: 'good' },
-    });
-    const bad = await placeCalls(h, 200, BAD_DID, 'bad');
-    const noAnswer = count(bad, (u) => u.outcome === 'no_answer');
-    const spam = count(bad, (u) => u.spamFlagged);
-    expect(noAnswer).toBeGreaterThan(120);
-    expect(spam).toBeGreaterThan(90);
-    expect(count(bad, (u) => u.outcome === 'no_answer' || u.spamFlagged)).toBeGreaterThan(160);
-    expect(meanHealth(bad)).toBeLessThan(0.5);
-
-    // Other DIDs on the same simulator are unaffected by the bad DID's profile.
-    const good = await placeCalls(h, 100, GOOD_DID, 'good');
-    expect(meanHealth(good)).toBeGreaterThan(0.8);
-
-    const summary = (await h.http('/sim/calls/summary')).json;
-    expect(summary.byFrom[BAD_DID]).toMatchObject({ completed: 200, spamFlagged: spam });
-    expect(summary.byFrom[BAD_DID].byOutcome.no_answer).toBe(noAnswer);
-  });
-
-  it('a mediocre DID scores about 0.6: under the 0.7 cooldown line, above the 0.5 burn line', async () => {
-    h = await startHarness({ timeScale: 0.0001, seed: 606, byDid: { [MEDIOCRE_DID]: 'mediocre' } });
-    const mediocre = await placeCalls(h, 300, MEDIOCRE_DID, 'mediocre');
-    expect(meanHealth(mediocre)).toBeGreaterThan(0.55);
-    expect(meanHealth(mediocre)).toBeLessThan(0.66);
-    // The preset name is accepted by the configuration API too, and resolves to the same profile.
-    const put = await h.http('/sim/config', { method: 'PUT', body: { byDid: { [GOOD_DID]: 'mediocre' } } });
-    expect(put.status).toBe(200);
-    expect(put.json.byDid[GOOD_DID]).toEqual(put.json.byDid[MEDIOCRE_DID]);
-  });
-
-  it('the default profile keeps a DID healthy', async () => {
-    h = await startHarness({ timeScale: 0.0001, seed: 99 });
-    const calls = await placeCalls(h, 200, '+13125550100', 'default');
-    expect(meanHealth(calls)).toBeGreaterThan(0.75);
-    expect(count(calls, (u) => u.outcome === 'human_connected')).toBeGreaterThan(80);
-  });
-
-  it('is reproducible: the same seed gives each attempt the same outcome, whatever the order', async () => {
-    h = await startHarness({ timeScale: 0.0001, seed: 'repro' });
-    const first = await placeCalls(h, 40, '+13125550100', 'r');
-    h.sim.reset();
-    h.receiver.received.length = 0;
-    // Same attempt ids, placed in reverse order.
-    for (let i = 39; i >= 0; i -= 1)
-      await h.provider.originate(h.request(`r-${i}`, { from: '+13125550100' }));
-    const again = await h.receiver.waitFor(40, 10_000);
-    const outcomeOf = new Map(again.map((w) => [(w.json as { attemptId: string }).attemptId, w.json]));
-    for (const update of first) {
-      expect(outcomeOf.get(update.attemptId)).toMatchObject({
-        outcome: update.outcome,
-        durationSeconds: update.durationSeconds,
-        spamFlagged: update.spamFlagged,
+  it(
+    'a bad DID yields mostly no_answer and spam labels, and a burned health score, over 200 calls',
+    async () => {
+      h = await startHarness({
+        timeScale: 0.0001,
+        seed: 2024,
+        byDid: { [BAD_DID]: 'bad', [GOOD_DID]: 'good' },
       });
-    }
-  });
+      const bad = await placeCalls(h, 200, BAD_DID, 'bad');
+      const noAnswer = count(bad, (u) => u.outcome === 'no_answer');
+      const spam = count(bad, (u) => u.spamFlagged);
+      expect(noAnswer).toBeGreaterThan(120);
+      expect(spam).toBeGreaterThan(90);
+      expect(count(bad, (u) => u.outcome === 'no_answer' || u.spamFlagged)).toBeGreaterThan(160);
+      expect(meanHealth(bad)).toBeLessThan(0.5);
+
+      // Other DIDs on the same simulator are unaffected by the bad DID's profile.
+      const good = await placeCalls(h, 100, GOOD_DID, 'good');
+      expect(meanHealth(good)).toBeGreaterThan(0.8);
+
+      const summary = (await h.http('/sim/calls/summary')).json;
+      expect(summary.byFrom[BAD_DID]).toMatchObject({ completed: 200, spamFlagged: spam });
+      expect(summary.byFrom[BAD_DID].byOutcome.no_answer).toBe(noAnswer);
+    },
+    MANY_CALLS_TIMEOUT_MS,
+  );
+
+  it(
+    'a mediocre DID scores about 0.6: under the 0.7 cooldown line, above the 0.5 burn line',
+    async () => {
+      h = await startHarness({ timeScale: 0.0001, seed: 606, byDid: { [MEDIOCRE_DID]: 'mediocre' } });
+      const mediocre = await placeCalls(h, 300, MEDIOCRE_DID, 'mediocre');
+      expect(meanHealth(mediocre)).toBeGreaterThan(0.55);
+      expect(meanHealth(mediocre)).toBeLessThan(0.66);
+      // The preset name is accepted by the configuration API too, and resolves to the same profile.
+      const put = await h.http('/sim/config', { method: 'PUT', body: { byDid: { [GOOD_DID]: 'mediocre' } } });
+      expect(put.status).toBe(200);
+      expect(put.json.byDid[GOOD_DID]).toEqual(put.json.byDid[MEDIOCRE_DID]);
+    },
+    MANY_CALLS_TIMEOUT_MS,
+  );
+
+  it(
+    'the default profile keeps a DID healthy',
+    async () => {
+      h = await startHarness({ timeScale: 0.0001, seed: 99 });
+      const calls = await placeCalls(h, 200, '+13125550100', 'default');
+      expect(meanHealth(calls)).toBeGreaterThan(0.75);
+      expect(count(calls, (u) => u.outcome === 'human_connected')).toBeGreaterThan(80);
+    },
+    MANY_CALLS_TIMEOUT_MS,
+  );
+
+  it(
+    'is reproducible: the same seed gives each attempt the same outcome, whatever the order',
+    async () => {
+      h = await startHarness({ timeScale: 0.0001, seed: 'repro' });
+      const first = await placeCalls(h, 40, '+13125550100', 'r');
+      h.sim.reset();
+      h.receiver.received.length = 0;
+      // Same attempt ids, placed in reverse order.
+      for (let i = 39; i >= 0; i -= 1)
+        await h.provider.originate(h.request(`r-${i}`, { from: '+13125550100' }));
+      const again = await h.receiver.waitFor(40, 10_000);
+      const outcomeOf = new Map(again.map((w) => [(w.json as { attemptId: string }).attemptId, w.json]));
+      for (const update of first) {
+        expect(outcomeOf.get(update.attemptId)).toMatchObject({
+          outcome: update.outcome,
+          durationSeconds: update.durationSeconds,
+          spamFlagged: update.spamFlagged,
+        });
+      }
+    },
+    MANY_CALLS_TIMEOUT_MS,
+  );
 
   it('applies area-code profiles to callees, with the DID profile taking precedence', async () => {
     h = await startHarness({
