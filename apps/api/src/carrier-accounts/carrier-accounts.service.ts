@@ -19,7 +19,7 @@ import {
   softDeleteCarrierAccount,
   updateCarrierAccount,
 } from '@engine/db';
-import { CarrierAccountUnusableError, toCarrierAccountRecord } from '@engine/activities';
+import { CarrierAccountUnusableError, simulatorUrl, toCarrierAccountRecord } from '@engine/activities';
 import type { Carrier, CarrierProvider } from '@engine/providers';
 import {
   carrierAccountRefField,
@@ -175,7 +175,7 @@ export class CarrierAccountsService {
     const record = this.recordOf(row);
     const carrier = this.carrierOf(row, () =>
       createCarrier(record, {
-        simBaseUrl: this.config.env.CARRIER_SIM_URL ?? `http://127.0.0.1:${this.config.env.CARRIER_SIM_PORT}`,
+        simBaseUrl: simulatorUrl(this.config.env),
         simWebhookSecret: this.config.env.WEBHOOK_SECRET,
       }),
     );

@@ -10,6 +10,7 @@ import {
 } from '@engine/db';
 import type { CallEvent, CarrierHandle } from '@engine/providers';
 import { signedDocumentUrl } from '@engine/providers';
+import { publicApiUrl } from '@engine/activities';
 import { DB, ENGINE_CONFIG } from '../infrastructure/tokens';
 import { callPlanFor } from '../voice/call-plan';
 import type { CallStatusDisposition } from './call-status.service';
@@ -58,7 +59,7 @@ export class CallEventsService {
     const source = await findAttemptForCallPlan(this.db, attemptId);
     if (!source) return 'unknown_attempt';
     const { env } = this.config;
-    const apiUrl = env.PUBLIC_API_URL ?? `http://127.0.0.1:${env.API_PORT}`;
+    const apiUrl = publicApiUrl(env);
     const reaction = await handle.carrier.respond(event, callPlanFor(source, env.AGENT_STREAM_URL), {
       answerUrl: signedDocumentUrl(apiUrl, env.WEBHOOK_SECRET, attemptId, 'answer'),
       voicemailUrl: signedDocumentUrl(apiUrl, env.WEBHOOK_SECRET, attemptId, 'voicemail'),

@@ -12,6 +12,7 @@ import {
 import { classifyInboundKeyword } from '@engine/domain';
 import type { CarrierHandle, InboundSms } from '@engine/providers';
 import { DEFAULT_CARRIER_ACCOUNT_ID, ProviderRequestError, smsStatusUrl } from '@engine/providers';
+import { publicApiUrl } from '@engine/activities';
 import { DB, ENGINE_CONFIG } from '../infrastructure/tokens';
 import type { EngineConfig } from '@engine/config';
 
@@ -76,7 +77,7 @@ export class InboundSmsService {
             : null;
     if (reply && !row.reply_sent_at) {
       const sms = via.carrier;
-      const apiUrl = this.config.env.PUBLIC_API_URL ?? `http://127.0.0.1:${this.config.env.API_PORT}`;
+      const apiUrl = publicApiUrl(this.config.env);
       const accountId = via.account.id === DEFAULT_CARRIER_ACCOUNT_ID ? null : via.account.id;
       // The reply's id derives from the inbound message (the simulator dedupes a resend of it).
       const messageId = uuidFrom(`reply:${row.id}`);

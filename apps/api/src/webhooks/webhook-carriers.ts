@@ -5,6 +5,7 @@ import type { CarrierDirectory, CarrierHandle, WebhookInput } from '@engine/prov
 import { DEFAULT_CARRIER_ACCOUNT_ID, UnknownCarrierAccountError } from '@engine/providers';
 import { isUuid } from '@engine/db';
 import type { Redis } from '@engine/redis';
+import { publicApiUrl } from '@engine/activities';
 import { CARRIERS, ENGINE_CONFIG, REDIS } from '../infrastructure/tokens';
 
 /** How long a webhook delivery id is remembered: longer than any carrier retries a webhook. */
@@ -24,10 +25,7 @@ export class WebhookCarriers {
     @Inject(ENGINE_CONFIG) config: EngineConfig,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
-    this.publicApiUrl = (config.env.PUBLIC_API_URL ?? `http://127.0.0.1:${config.env.API_PORT}`).replace(
-      /\/+$/,
-      '',
-    );
+    this.publicApiUrl = publicApiUrl(config.env).replace(/\/+$/, '');
   }
 
   /**
