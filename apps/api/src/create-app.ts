@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { assertCredentialsKeyReady } from '@engine/activities';
 import type { EngineConfig } from '@engine/config';
@@ -11,6 +10,8 @@ import type { Database } from '@engine/db';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParserErrorHandler } from './common/body-parser-errors';
+import { buildOpenApiDocument } from './common/contract/openapi-document';
+import { ApiValidationPipe } from './common/contract/validation-pipe';
 import { DB, ENGINE_CONFIG } from './infrastructure/tokens';
 
 /** Largest JSON (or form) body; bigger uploads go as streamed CSV. */
@@ -33,7 +34,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: true });
   app.use(bodyParserErrorHandler);
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   try {
@@ -42,18 +43,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
     await app.close();
     throw err;
   }
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Campaign engine API')
-      .setDescription(
-        'Outbound voice and SMS campaigns on Temporal. Every route except /api/health and the provider ' +
-          'webhooks needs `Authorization: Bearer <api key>` (`npm run admin -- customer create <name>`).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }

@@ -1,10 +1,13 @@
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
-import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { Catch, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { errorBody } from './contract/error-answer';
+import { allowedMethods } from './contract/method-not-allowed';
 
 /**
- * The API's one exception filter: HTTP exceptions keep their status and message (validation
- * errors name the field); anything else is logged with its stack and answers a plain 500.
+ * The API's one exception filter: every error answer has the one `ErrorBody` shape the OpenAPI
+ * document declares. HTTP exceptions keep their status, message and field; anything else is
+ * logged with its stack and answers a plain 500 that reveals nothing.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -12,15 +15,31 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    const req = host.switchToHttp().getRequest<Request>();
+    // No route matched (`req.route` unset): a known path with another method is a 405.
+    if (exception instanceof NotFoundException && req.route === undefined) {
+      const allow = allowedMethods(req);
+      if (allow.length > 0) {
+        const status = HttpStatus.METHOD_NOT_ALLOWED;
+        res.setHeader('Allow', allow.join(', '));
+        res
+          .status(status)
+          .json(
+            errorBody(status, `${req.method} is not allowed on ${req.path} (allowed: ${allow.join(', ')})`),
+          );
+        return;
+      }
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const body = exception.getResponse();
-      res.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
+      res.status(status).json(errorBody(status, exception.getResponse()));
       return;
     }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
-    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'internal error' });
+    const status = HttpStatus.INTERNAL_SERVER_ERROR;
+    res.status(status).json(errorBody(status, 'internal error'));
   }
 }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { errorBody } from './contract/error-answer';
 
 /**
  * Express error middleware for what the body parsers reject before Nest sees the request: a body
@@ -23,5 +24,5 @@ export function bodyParserErrorHandler(err: unknown, _req: Request, res: Respons
   if (e.type === 'entity.too.large')
     message = `request body is larger than the limit of ${String(e.limit)} bytes`;
   else if (e.type === 'entity.parse.failed') message = `body is not valid JSON: ${message}`;
-  res.status(status).json({ statusCode: status, message });
+  res.status(status).json(errorBody(status, message));
 }

@@ -1,28 +1,11 @@
-import { BadRequestException } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { fieldError } from './contract/error-body';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 1000;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './contract/fields';
 
-/** `?limit=&cursor=`: an opaque cursor from the previous page's `nextCursor`. */
-export class CursorPageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: "the previous page's nextCursor" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-}
-
+/**
+ * Lists page by keyset (`?limit=&cursor=`, answer `{ items, nextCursor }`): the cursor is the
+ * sort key of the last item, opaque to clients, so pages stay stable while rows are added.
+ */
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
@@ -39,5 +22,25 @@ export function decodeCursor<T>(
   } catch {
     // fall through
   }
-  throw new BadRequestException('cursor is not a cursor this endpoint returned');
+  throw fieldError('cursor', 'is not a cursor this endpoint returned');
+}
+
+// TEMPORARY (zod migration in progress): the class-validator page query the unmigrated DTOs extend.
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+export class CursorPageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: "the previous page's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
 }

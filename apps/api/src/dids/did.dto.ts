@@ -1,51 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { DidStates } from '@engine/db';
 import type { DidState } from '@engine/db';
 import { HealthVerdicts } from '@engine/domain';
 import type { HealthVerdict } from '@engine/domain';
-import { IsPhone } from '../common/validators';
+import { pageQuery, phoneNumber, uuid } from '../common/contract/fields';
 
-export class CreateDidDto {
-  @ApiProperty({ example: '+14155550100', description: 'any common format; stored as E.164' })
-  @IsString()
-  @MaxLength(40)
-  @IsPhone()
-  number!: string;
+export class CreateDidDto extends createZodDto(
+  z
+    .object({
+      number: phoneNumber.meta({ description: 'any common format; stored as E.164' }),
+      carrier_account_id: uuid.optional().meta({
+        description:
+          'the carrier account (one of yours) that owns the number and places its calls; ' +
+          'absent: the account configured from the environment',
+      }),
+    })
+    .strict(),
+) {}
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      'the carrier account (one of yours) that owns the number and places its calls; ' +
-      'absent: the account configured from the environment',
-  })
-  @IsOptional()
-  @IsUUID('all')
-  carrier_account_id?: string;
-}
-
-export class ListDidsQuery {
-  @ApiPropertyOptional({ enum: DidStates })
-  @IsOptional()
-  @IsIn(DidStates)
-  state?: DidState;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
+export class ListDidsQuery extends createZodDto(
+  z
+    .object({
+      state: z.enum(DidStates).optional(),
+      ...pageQuery,
+    })
+    .strict(),
+) {}
 
 export class DidView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -90,8 +72,8 @@ export class DidView {
 
 export class DidPage {
   @ApiProperty({ type: [DidView] }) items!: DidView[];
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'cursor of the next page; null on the last' })
+  nextCursor!: string | null;
 }
 
 export class HealthComponentsView {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
-import { ParseId } from '../common/ids';
+import { IdParams } from '../common/contract/fields';
 import { CreateDidDto, DidHealthList, DidHealthReport, DidPage, DidView, ListDidsQuery } from './did.dto';
 import { DidsService } from './dids.service';
 
@@ -56,15 +56,20 @@ export class DidsController {
   @Get(':id')
   @ApiOkResponse({ type: DidView })
   @ApiNotFoundResponse()
-  get(@CurrentCustomer() customer: Customer, @Param('id', ParseId) id: string): Promise<DidView> {
+  get(@CurrentCustomer() customer: Customer, @Param() { id }: IdParams): Promise<DidView> {
     return this.dids.get(customer.id, id);
   }
 
-  @Delete(':id')
-  @ApiOperation({ summary: 'Retire a DID (state retired: never selected again unless reinstated)' })
+  // An explicit action, not DELETE: a retired DID stays readable at its URL (its history and
+  // health remain) and can be reinstated, which a deleted resource could not.
+  @Post(':id/retire')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Retire a DID (state retired: never selected again unless reinstated; its number is freed)',
+  })
   @ApiOkResponse({ type: DidView })
   @ApiNotFoundResponse()
-  retire(@CurrentCustomer() customer: Customer, @Param('id', ParseId) id: string): Promise<DidView> {
+  retire(@CurrentCustomer() customer: Customer, @Param() { id }: IdParams): Promise<DidView> {
     return this.dids.retire(customer.id, id);
   }
 
@@ -76,7 +81,7 @@ export class DidsController {
     description: 'not burned or retired, or its number is now held by another customer',
   })
   @ApiNotFoundResponse()
-  reinstate(@CurrentCustomer() customer: Customer, @Param('id', ParseId) id: string): Promise<DidView> {
+  reinstate(@CurrentCustomer() customer: Customer, @Param() { id }: IdParams): Promise<DidView> {
     return this.dids.reinstate(customer.id, id);
   }
 }

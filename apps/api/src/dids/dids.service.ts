@@ -17,6 +17,8 @@ import {
 import type { HealthVerdict } from '@engine/domain';
 import { assessDidHealth, DEFAULT_HEALTH_POLICY, isHealthVerdict, parsePhoneNumber } from '@engine/domain';
 import { CampaignNotifier } from '../campaigns/campaign-notifier';
+import { isUuid } from '../common/ids';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
 import { DB } from '../infrastructure/tokens';
 import type {
   CreateDidDto,
@@ -82,6 +84,13 @@ function healthOf({ did, recentCalls }: DidWithRecentCalls): DidHealthView {
   };
 }
 
+function isDidCursor(v: unknown): v is { n: string; id: string } {
+  const c = v as { n?: unknown; id?: unknown } | null;
+  return (
+    typeof c === 'object' && c !== null && typeof c.n === 'string' && typeof c.id === 'string' && isUuid(c.id)
+  );
+}
+
 /** Names the number and that someone else holds it, never who (that is another tenant's data). */
 const heldElsewhere = (number: string) =>
   new ConflictException(`number ${number} is held by another customer; it can be added once they retire it`);
@@ -139,10 +148,20 @@ export class DidsService {
   }
 
   async list(customerId: string, query: ListDidsQuery): Promise<DidPage> {
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    const rows = await listDidsPage(this.db, { customerId, state: query.state, limit, offset });
-    return { items: rows.map(toDidView), limit, offset };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor, isDidCursor);
+    const rows = await listDidsPage(this.db, {
+      customerId,
+      state: query.state,
+      limit: limit + 1,
+      ...(after && { after: { number: after.n, id: after.id } }),
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toDidView),
+      nextCursor: rows.length > limit && last ? encodeCursor({ n: last.number, id: last.id }) : null,
+    };
   }
 
   async get(customerId: string, didId: string): Promise<DidView> {

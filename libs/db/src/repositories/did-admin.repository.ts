@@ -19,14 +19,24 @@ export interface DidPageRequest {
   customerId: string;
   state?: DidState;
   limit: number;
-  offset: number;
+  /** The last DID of the previous page (keyset: number, then id). */
+  after?: { number: string; id: string };
 }
 
-/** One customer's DIDs ordered by number. */
+/** One customer's DIDs ordered by number, then id. */
 export async function listDidsPage(db: Executor, req: DidPageRequest): Promise<Did[]> {
   let query = db.selectFrom('dids').selectAll().where('customer_id', '=', req.customerId);
   if (req.state) query = query.where('state', '=', req.state);
-  return query.orderBy('number').orderBy('id').limit(req.limit).offset(req.offset).execute();
+  const after = req.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('number', '>', after.number),
+        eb.and([eb('number', '=', after.number), eb('id', '>', after.id)]),
+      ]),
+    );
+  }
+  return query.orderBy('number').orderBy('id').limit(req.limit).execute();
 }
 
 /**

@@ -1,0 +1,75 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { parsePhoneNumber } from '@engine/domain';
+import { isKnownTimeZone } from '../time-zones';
+
+/**
+ * Zod building blocks shared by the request schemas. Each is validation and documentation at once
+ * (nestjs-zod renders the OpenAPI document from them), so the two cannot drift apart.
+ */
+
+const DIGITS = /^-?\d{1,16}$/;
+
+/**
+ * An integer query parameter. Query values arrive as text: only plain decimal digits become a
+ * number (no `1e3`, hex, blanks or `Infinity`, which `Number()` would accept), then the bounds
+ * apply, so an absurd value such as `1.8e308` is a 400 naming the parameter, never a database error.
+ */
+export function queryInt(min: number, max: number) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && DIGITS.test(value) ? Number(value) : value),
+    z.number().int().min(min).max(max),
+  );
+}
+
+/**
+ * A phone number in any common format, normalised later to E.164. The check is libphonenumber's
+ * (a number must be valid for its region's numbering plan), which no JSON Schema pattern can say:
+ * the document names it with the `phone` format.
+ */
+export const phoneNumber = z
+  .string()
+  .max(40)
+  .superRefine((value, ctx) => {
+    const parsed = parsePhoneNumber(value);
+    if (!parsed.ok)
+      ctx.addIssue({
+        code: 'custom',
+        message: `invalid phone number ${JSON.stringify(value)}: ${parsed.reason}`,
+      });
+  })
+  .meta({
+    format: 'phone',
+    description: 'a phone number valid for its region, E.164 or national (US default) format',
+    example: '+14155550100',
+  });
+
+/** An IANA zone name the engine can compute calling windows in. */
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine((value) => isKnownTimeZone(value), {
+    message: 'must be an IANA time zone such as "America/Chicago"',
+  })
+  .meta({ format: 'time-zone', description: 'an IANA time-zone name', example: 'America/Chicago' });
+
+/** A resource id: any RFC 4122-shaped UUID, as Postgres stores them. */
+export const uuid = z.guid().meta({ format: 'uuid' });
+
+/** `:id` path parameter. */
+export class IdParams extends createZodDto(z.object({ id: uuid }).strict()) {}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
+
+/** `?limit=&cursor=`, the same on every list. */
+export const pageQuery = {
+  limit: queryInt(1, MAX_PAGE_SIZE)
+    .optional()
+    .meta({ description: `page size (default ${DEFAULT_PAGE_SIZE})`, default: DEFAULT_PAGE_SIZE }),
+  cursor: z.string().max(500).optional().meta({
+    format: 'cursor',
+    description:
+      "the previous page's nextCursor, opaque; absent or empty for the first page. A cursor this list did not return is a 400",
+  }),
+};
