@@ -52,6 +52,7 @@ export default tseslint.config(
       'coverage/**',
       'deploy/**',
       'tools/bootstrap.cjs',
+      'libs/api-client/src/schema.d.ts',
       '**/lint-fixtures/**',
     ],
   },

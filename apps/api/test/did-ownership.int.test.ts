@@ -97,7 +97,7 @@ describe('a caller ID belongs to one customer (POST /api/dids, reinstate)', () =
   it('lets another customer take a retired number, and then refuses to reinstate the old one', async () => {
     const number = '+14155550401';
     const old = (await a.post('/dids', { number })).body.id as string;
-    expect((await a.delete(`/dids/${old}`)).body.state).toBe('retired');
+    expect((await a.post(`/dids/${old}/retire`)).body.state).toBe('retired');
     const taken = await b.post('/dids', { number });
     expect(taken.status).toBe(201);
 
@@ -108,7 +108,7 @@ describe('a caller ID belongs to one customer (POST /api/dids, reinstate)', () =
     expect((await a.post('/dids', { number })).status).toBe(409);
 
     // Once the new holder retires it in turn, the first customer may have it back.
-    expect((await b.delete(`/dids/${taken.body.id as string}`)).status).toBe(200);
+    expect((await b.post(`/dids/${taken.body.id as string}/retire`)).status).toBe(200);
     const back = await a.post(`/dids/${old}/reinstate`);
     expect(back.status).toBe(200);
     expect(back.body.state).toBe('active');
@@ -118,7 +118,7 @@ describe('a caller ID belongs to one customer (POST /api/dids, reinstate)', () =
   it('answers 409 when another customer takes the number while a reinstatement is under way', async () => {
     const number = '+14155550501';
     const old = (await a.post('/dids', { number })).body.id as string;
-    await a.delete(`/dids/${old}`);
+    await a.post(`/dids/${old}/retire`);
     const res = await againstUncommittedHolder(bId, number, () => a.post(`/dids/${old}/reinstate`));
     expectConflictNamingOnly(res, number, secrets());
     expect((await a.get(`/dids/${old}`)).body.state).toBe('retired');

@@ -63,7 +63,7 @@ describe('webhooks reach only the owner', () => {
     const number = '+14155550601';
     // A held the number first and retired it; B holds it now.
     const old = (await a.post('/dids', { number })).body.id as string;
-    await a.delete(`/dids/${old}`);
+    await a.post(`/dids/${old}/retire`);
     expect((await b.post('/dids', { number })).status).toBe(201);
     const aCampaign = await queuedCampaign(a);
     const bCampaign = await queuedCampaign(b);
@@ -92,9 +92,9 @@ describe('webhooks reach only the owner', () => {
   it('files a reply to a number nobody holds under whoever retired it last', async () => {
     const number = '+14155550602';
     const first = (await a.post('/dids', { number })).body.id as string;
-    await a.delete(`/dids/${first}`);
+    await a.post(`/dids/${first}/retire`);
     const second = (await b.post('/dids', { number })).body.id as string;
-    await b.delete(`/dids/${second}`);
+    await b.post(`/dids/${second}/retire`);
     const aCampaign = await queuedCampaign(a);
     const bCampaign = await queuedCampaign(b);
 

@@ -161,7 +161,7 @@ export class CarrierAccountsService {
       const held = await countHeldDidsOnCarrierAccount(tx, accountId);
       if (held > 0) {
         throw new ConflictException(
-          `carrier account ${accountId} still has ${held} DID(s); retire them first (DELETE /api/dids/:id)`,
+          `carrier account ${accountId} still has ${held} DID(s); retire them first (POST /api/dids/:id/retire)`,
         );
       }
       await softDeleteCarrierAccount(tx, customerId, accountId);

@@ -26,6 +26,7 @@ export class DidsController {
   @ApiConflictResponse({
     description: 'number already in your pool, or held by another customer (a caller ID has one owner)',
   })
+  @ApiNotFoundResponse({ description: 'carrier_account_id names no carrier account of yours' })
   create(@CurrentCustomer() customer: Customer, @Body() dto: CreateDidDto): Promise<DidView> {
     return this.dids.create(customer.id, dto);
   }

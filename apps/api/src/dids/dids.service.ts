@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { Database, Did, DidWithRecentCalls } from '@engine/db';
 import {
@@ -17,6 +17,7 @@ import {
 import type { HealthVerdict } from '@engine/domain';
 import { assessDidHealth, DEFAULT_HEALTH_POLICY, isHealthVerdict, parsePhoneNumber } from '@engine/domain';
 import { CampaignNotifier } from '../campaigns/campaign-notifier';
+import { apiError } from '../common/contract/error-body';
 import { isUuid } from '../common/ids';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
 import { DB } from '../infrastructure/tokens';
@@ -115,7 +116,9 @@ export class DidsService {
       // The account row is held (FOR SHARE) until the DID is in: it cannot be deleted meanwhile.
       did = await this.db.transaction().execute(async (tx) => {
         if (accountId && !(await findCarrierAccount(tx, customerId, accountId, 'share'))) {
-          throw new NotFoundException(`carrier_account_id: carrier account ${accountId} not found`);
+          throw apiError(HttpStatus.NOT_FOUND, `carrier_account_id: carrier account ${accountId} not found`, {
+            field: 'carrier_account_id',
+          });
         }
         return insertDid(tx, {
           customer_id: customerId,

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ErrorBody } from './error-body';
+import { linkCreatedResources } from './resource-links';
 
 type Operation = {
   parameters?: { in: string; name: string }[];
@@ -79,5 +80,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .build();
   const raw = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBody] });
-  return declareErrorAnswers(cleanupOpenApiDoc(raw));
+  return linkCreatedResources(declareErrorAnswers(cleanupOpenApiDoc(raw)));
 }
