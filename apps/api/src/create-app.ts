@@ -33,6 +33,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: true });
   app.use(bodyParserErrorHandler);
+  app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

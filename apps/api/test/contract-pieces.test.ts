@@ -80,6 +80,16 @@ describe('validation failures name the field', () => {
       message: 'name is required',
     });
   });
+  it('says when the body is not an object, or a query parameter is repeated', () => {
+    expect(fail([1, 2])).toMatchObject({
+      field: 'body',
+      message: expect.stringMatching(/^body must be a JSON object/),
+    });
+    expect(fail({ name: ['a', 'b'], mode: { rate: 1 }, phones: [] })).toMatchObject({
+      field: 'name',
+      message: 'name must be given once, not repeated',
+    });
+  });
 });
 
 describe('errorBody: one shape for every error answer', () => {

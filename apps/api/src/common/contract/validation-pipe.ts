@@ -17,7 +17,12 @@ function describe(issue: ZodError['issues'][number], field: string): string {
     const keys = issue.keys.map((k) => (field === '' ? k : `${field}.${k}`));
     return `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')} (not part of this request)`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${field || 'body'} is required`;
+  if (issue.code === 'invalid_type') {
+    // zod does not report the input by default; its message ends with what it received.
+    if (field === '') return 'body must be a JSON object (Content-Type: application/json)';
+    if (/received undefined$/.test(issue.message)) return `${field} is required`;
+    if (/received array$/.test(issue.message)) return `${field} must be given once, not repeated`;
+  }
   return field === '' ? issue.message : `${field}: ${issue.message}`;
 }
 
@@ -34,12 +39,12 @@ export function validationFailure(error: ZodError): BadRequestException {
           ? issue.keys[0]
           : `${base}.${issue.keys[0]}`
         : base;
-    return { field, message: describe(issue, base) };
+    return { field: field === '' ? 'body' : field, message: describe(issue, base) };
   });
   const first = errors[0];
   return new BadRequestException({
     message: first ? first.message : 'request is invalid',
-    ...(first && first.field !== '' && { field: first.field }),
+    ...(first && { field: first.field }),
     code: 'validation_failed',
     errors,
   });
