@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
+import { Idempotent } from '../common/idempotency';
 import { ParseId } from '../common/ids';
 import { CreateDidDto, DidHealthList, DidHealthReport, DidPage, DidView, ListDidsQuery } from './did.dto';
 import { DidsService } from './dids.service';
@@ -21,6 +22,7 @@ export class DidsController {
   constructor(private readonly dids: DidsService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Add a caller ID (DID) to the pool' })
   @ApiCreatedResponse({ type: DidView })
   @ApiConflictResponse({
