@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CarrierAccountsModule } from './carrier-accounts/carrier-accounts.module';
+import { IdempotencyModule } from './common/idempotency';
 import { DidsModule } from './dids/dids.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -15,6 +16,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
   imports: [
     InfrastructureModule,
     AuthModule,
+    IdempotencyModule.forRoot(),
     HealthModule,
     WebhooksModule,
     VoiceModule,

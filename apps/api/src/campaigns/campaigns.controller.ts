@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
+import { Idempotent } from '../common/idempotency';
 import { ParseId } from '../common/ids';
 import {
   CampaignPage,
@@ -33,6 +34,7 @@ export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Create a campaign (status "created")' })
   @ApiCreatedResponse({ type: CampaignView })
   create(@CurrentCustomer() customer: Customer, @Body() dto: CreateCampaignDto): Promise<CampaignView> {

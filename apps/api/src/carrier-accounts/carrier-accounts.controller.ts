@@ -14,6 +14,7 @@ import {
 } from '@nestjs/swagger';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
+import { Idempotent } from '../common/idempotency';
 import { ParseId } from '../common/ids';
 import {
   CarrierAccountPage,
@@ -32,6 +33,7 @@ export class CarrierAccountsController {
   constructor(private readonly accounts: CarrierAccountsService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({
     summary: 'Add a carrier account (credentials encrypted at rest, never returned)',
   })

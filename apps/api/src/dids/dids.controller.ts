@@ -11,6 +11,7 @@ import {
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
 import { IdParams } from '../common/contract/fields';
+import { Idempotent } from '../common/idempotency';
 import { CreateDidDto, DidHealthList, DidHealthReport, DidPage, DidView, ListDidsQuery } from './did.dto';
 import { DidsService } from './dids.service';
 
@@ -21,6 +22,7 @@ export class DidsController {
   constructor(private readonly dids: DidsService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Add a caller ID (DID) to the pool' })
   @ApiCreatedResponse({ type: DidView })
   @ApiConflictResponse({

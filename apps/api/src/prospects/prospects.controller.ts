@@ -13,6 +13,7 @@ import {
 import type { Request } from 'express';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
+import { Idempotent } from '../common/idempotency';
 import { mediaType, readCsvUpload } from '../common/csv-upload';
 import { ParseId } from '../common/ids';
 import { ImportResultView, ListProspectsQuery, ProspectPage, ProspectsUploadBody } from './prospect.dto';
@@ -29,6 +30,7 @@ export class ProspectsController {
   constructor(private readonly prospects: ProspectsService) {}
 
   @Post()
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({
     summary:

@@ -14,6 +14,7 @@ import {
 import type { Request, Response } from 'express';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
+import { Idempotent } from '../common/idempotency';
 import { readCsvUpload } from '../common/csv-upload';
 import {
   BulkSuppressionResult,
@@ -33,6 +34,7 @@ export class SuppressionsController {
   constructor(private readonly suppressions: SuppressionsService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({
     summary: 'Suppress one number ({phone, reason?}, 201) or many ({phones: [...], reason?}, 200)',
   })
@@ -61,6 +63,7 @@ export class SuppressionsController {
   }
 
   @Post('import')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({
     summary:

@@ -23,6 +23,7 @@ const DEFAULT_DESCRIPTIONS: Record<string, string> = {
   '415': 'unsupported content type',
   '422': 'the Idempotency-Key was used with a different request',
   '429': 'rate limit of this API key reached: retry after `Retry-After` seconds',
+  '503': 'a service the request needs is unavailable: retry later',
 };
 
 const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } };
@@ -30,8 +31,8 @@ const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/sche
 /**
  * Which error answers an operation can give, from what it takes: any parameter or body can be
  * invalid (400), a secured one can be refused (401) and rate limited (429), a path id can name
- * nothing (404), a body can be too large (413), an idempotency key can be reused (422). 409, 415
- * and others come from the controllers' own declarations.
+ * nothing (404), a body can be too large (413), an idempotency key can be reused (422) or still
+ * be held by the first request (409). Other 409s, 415 and the rest come from the controllers.
  */
 function errorStatuses(op: Operation, path: string): string[] {
   const statuses = new Set(Object.keys(op.responses).filter((s) => s.startsWith('4') || s.startsWith('5')));
