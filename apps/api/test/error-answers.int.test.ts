@@ -88,6 +88,17 @@ describe('error answers: one schema, a stable code, the field that failed', () =
     expectError(await http.post('/dids', { number: '+14155550142' }), 409, 'conflict');
   });
 
+  it('422: an Idempotency-Key reused with another request', async () => {
+    const headers = { 'idempotency-key': `errors-${Date.now()}` };
+    expect((await http.post('/dids', { number: '+14155550143' }, { headers })).status).toBe(201);
+    expectError(
+      await http.post('/dids', { number: '+14155550144' }, { headers }),
+      422,
+      'idempotency_key_reused',
+      'Idempotency-Key',
+    );
+  });
+
   it('413: a body over the limit', async () => {
     const big = JSON.stringify({ number: 'x'.repeat(11 * 1024 * 1024) });
     const res = await http.request('POST', '/dids', {

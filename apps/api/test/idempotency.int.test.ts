@@ -63,6 +63,8 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(otherBody.body).toEqual({
       statusCode: 422,
       error: 'Unprocessable Entity',
+      code: 'idempotency_key_reused',
+      field: 'Idempotency-Key',
       message: expect.stringMatching(/^Idempotency-Key ".+" was used with a different request/),
     });
     const otherPath = await http.post('/dids', { number: '+14155550199' }, keyed(key));

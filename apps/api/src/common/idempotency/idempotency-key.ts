@@ -29,9 +29,11 @@ export function idempotencyKeyOf(req: Request): string | undefined {
           ? undefined
           : 'it has characters outside printable ASCII';
   if (why !== undefined) {
-    throw new BadRequestException(
-      `${IDEMPOTENCY_KEY_HEADER} header must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters; ${why}`,
-    );
+    throw new BadRequestException({
+      message: `${IDEMPOTENCY_KEY_HEADER} header must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters; ${why}`,
+      field: IDEMPOTENCY_KEY_HEADER,
+      code: 'invalid_header',
+    });
   }
   return key;
 }

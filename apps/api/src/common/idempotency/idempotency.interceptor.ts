@@ -206,14 +206,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private mismatch(a: Attempt): UnprocessableEntityException {
-    return new UnprocessableEntityException(
-      `${IDEMPOTENCY_KEY_HEADER} ${JSON.stringify(a.key)} was used with a different request ` +
+    return new UnprocessableEntityException({
+      message:
+        `${IDEMPOTENCY_KEY_HEADER} ${JSON.stringify(a.key)} was used with a different request ` +
         '(method, path or body); send a new key for a new request',
-    );
+      field: IDEMPOTENCY_KEY_HEADER,
+      code: 'idempotency_key_reused',
+    });
   }
 
   private busy(a: Attempt, why: string): ConflictException {
     a.res.setHeader('Retry-After', String(this.options.retryAfterSeconds));
-    return new ConflictException(`${IDEMPOTENCY_KEY_HEADER} ${JSON.stringify(a.key)} ${why}; retry later`);
+    return new ConflictException({
+      message: `${IDEMPOTENCY_KEY_HEADER} ${JSON.stringify(a.key)} ${why}; retry later`,
+      field: IDEMPOTENCY_KEY_HEADER,
+      code: 'idempotency_key_in_use',
+    });
   }
 }
