@@ -2,3 +2,4 @@ export * from './create-redis';
 export * from './events';
 export * from './semaphore';
 export * from './carrier-rate';
+export * from './api-rate';
