@@ -247,11 +247,15 @@ function report(runs: Run[], isolated: Timing[], idempotency: Timing[] | string)
           `${med(list, 'othersPercent').toFixed(0).padStart(17)}`,
       );
     }
-    const [off, on] = [rows[0]![1], rows[1]![1]];
+    // The two runs of a round ran back to back: their difference is the least disturbed by drift.
+    const paired = (key: 'p50' | 'p99' | 'apiCpuUs' | 'redisCpuUs') =>
+      median(
+        rows[1]![1].map((on) => on[key] - (rows[0]![1].find((off) => off.round === on.round)?.[key] ?? NaN)),
+      );
     console.log(
-      `  ${String(concurrency).padStart(7)} | on-off| ${fmt(med(on, 'p50') - med(off, 'p50'))} | ` +
-        `${fmt(med(on, 'p99') - med(off, 'p99'))} | ${(med(on, 'apiCpuUs') - med(off, 'apiCpuUs')).toFixed(0).padStart(18)} | ` +
-        `${(med(on, 'redisCpuUs') - med(off, 'redisCpuUs')).toFixed(0).padStart(20)} |`,
+      `  ${String(concurrency).padStart(7)} | on-off| ${fmt(paired('p50'))} | ${fmt(paired('p99'))} | ` +
+        `${paired('apiCpuUs').toFixed(0).padStart(18)} | ${paired('redisCpuUs').toFixed(0).padStart(20)} | ` +
+        '(median of the per-round differences)',
     );
   }
   console.log(`\nin isolation, serial, in the bench process (µs):`);
