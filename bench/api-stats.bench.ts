@@ -24,11 +24,9 @@
  * Env: BENCH_STATS_PROSPECTS (default 1000000), BENCH_STATS_CONCURRENCY (default "1,8,32"),
  * BENCH_STATS_SECONDS (default 15). About 5 minutes on a 2-core machine.
  */
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CompiledQuery } from 'kysely';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -48,7 +46,8 @@ import {
   findCampaign,
   insertCampaign,
 } from '@engine/db';
-import { findFreePort } from '@engine/local-services';
+import type { ApiChild } from './support/api-child';
+import { startApiChild } from './support/api-child';
 import type { BenchStack } from './support/campaign-bench-stack';
 import { startBenchStack, waitFor } from './support/campaign-bench-stack';
 import type { CpuComponent } from './support/proc-stats';
@@ -60,7 +59,6 @@ const CONCURRENCY = (process.env['BENCH_STATS_CONCURRENCY'] ?? '1,8,32').split('
 const SECONDS = Number(process.env['BENCH_STATS_SECONDS'] ?? 15);
 const WINDOW_MS = 5_000;
 const HARD_LIMIT_MS = 20 * 60_000;
-const PROJECT_ROOT = resolve(__dirname, '..');
 
 interface LoadResult {
   concurrency: number;
@@ -84,7 +82,7 @@ async function main(): Promise<void> {
 
   const stack = await startBenchStack({ worker: 'child', timeScale: 0.001 });
   const tmp = mkdtempSync(join(tmpdir(), 'ce-bench-api-'));
-  let api: { url: string; child: ChildProcess; stop: () => Promise<void> } | undefined;
+  let api: ApiChild | undefined;
   try {
     // --- data
     const { customer, apiKey } = await createCustomerWithApiKey(stack.db, 'stats bench');
@@ -118,7 +116,8 @@ async function main(): Promise<void> {
         `vacuum analyze ${((performance.now() - attemptsAt) / 1000).toFixed(1)} s`,
     );
 
-    api = await startApiChild(join(tmp, 'api.log'));
+    // The endpoint's own throughput is measured: one key driving it hard must not meet the per-key limit.
+    api = await startApiChild(join(tmp, 'api.log'), { API_RATE_LIMIT_PER_SECOND: '0' });
     const statsUrl = `${api.url}/api/campaigns/${campaign.id}/stats`;
     const headers = { authorization: `Bearer ${apiKey}` };
     const sample = await fetch(statsUrl, { headers });
@@ -322,49 +321,6 @@ async function loadCallAttempts(stack: BenchStack, campaignId: string): Promise<
         when p.status = 'queued' or a.n < p.attempt_count then 'no_answer'
         else p.status end as outcome) o
     where p.campaign_id = ${campaignId} and p.attempt_count > 0`.execute(stack.db);
-}
-
-/** The API as its own process (apps/api/src/main.ts), configured by the bench stack's environment. */
-async function startApiChild(
-  logFile: string,
-): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const port = await findFreePort();
-  const out = openSync(logFile, 'a');
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', join(PROJECT_ROOT, 'apps/api/src/main.ts')],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', out, out],
-      env: { ...process.env, API_PORT: String(port), LOG_LEVEL: 'warn' },
-    },
-  );
-  closeSync(out);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = `http://127.0.0.1:${port}`;
-  const up = await waitFor(
-    async () => {
-      if (child.exitCode !== null)
-        throw new Error(`the API exited (${child.exitCode}): ${readFileSync(logFile, 'utf8')}`);
-      return fetch(`${url}/api/health`)
-        .then((r) => r.status < 500)
-        .catch(() => false);
-    },
-    120_000,
-    250,
-  );
-  if (!up) throw new Error(`the API did not come up: ${readFileSync(logFile, 'utf8')}`);
-  return {
-    url,
-    child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const killed = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(killed);
-    },
-  };
 }
 
 /** `concurrency` clients, each one request after another, for `durationMs`. */

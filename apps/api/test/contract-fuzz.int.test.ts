@@ -17,6 +17,11 @@ import { startApiStack } from './support/api-stack';
  * to explore further.
  */
 const SEED = '20261201';
+
+// The fuzz checks answers, not throughput: a rate limit it keeps meeting would only turn its
+// requests into 429s (rate-limit.int.test.ts covers those). Set before the API reads its env.
+process.env['API_RATE_LIMIT_PER_SECOND'] = '10000';
+process.env['API_RATE_LIMIT_BURST'] = '10000';
 const MAX_EXAMPLES = '25';
 
 function runSchemathesis(args: string[]): Promise<{ code: number | null; output: string }> {

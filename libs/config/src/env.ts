@@ -7,6 +7,18 @@ const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 /**
+ * A limit where `0` or an empty value (`FOO=`) turns it off; unset gives the default. (Unlike
+ * {@link unsetWhenEmpty}: an operator who blanks a limit means "no limit", not "the default".)
+ */
+const limitOrOff = (fallback: number, options: { integer?: boolean } = {}) => {
+  const limit = z.coerce.number().min(0).max(1_000_000);
+  return z.preprocess(
+    (value) => (value === '' ? 0 : value),
+    (options.integer ? limit.int() : limit).default(fallback),
+  );
+};
+
+/**
  * Every environment variable the engine reads, with its default. The README's configuration
  * table is generated from the same names; keep the two in step.
  */
@@ -79,6 +91,12 @@ export const engineEnvSchema = z.object({
   OUTCOME_BATCH_MS: z.coerce.number().int().nonnegative().max(1000).default(25),
   /** The most call outcomes in one signal. */
   OUTCOME_BATCH_MAX: z.coerce.number().int().positive().max(1000).default(100),
+  /** API requests per second per API key, refilling its bucket (fractions allowed); 0 or empty: no limit. */
+  API_RATE_LIMIT_PER_SECOND: limitOrOff(50),
+  /** The most requests one API key may make at once (its bucket's size); 0 or empty: no limit. */
+  API_RATE_LIMIT_BURST: limitOrOff(100, { integer: true }),
+  /** Failed API-key checks per minute per client address, to slow key guessing; 0 or empty: no limit. */
+  API_AUTH_FAILURES_PER_MINUTE: limitOrOff(60, { integer: true }),
   /** Prefix of the Redis pub/sub channels of the event bus (tests isolate themselves with it). */
   EVENTS_CHANNEL_PREFIX: z.string().default(''),
 });
