@@ -3,6 +3,6 @@ import { z } from 'zod';
 /** A Plivo account's credentials: the auth id and auth token (which also signs webhooks, V3). */
 export const plivoCredentialsSchema = z.object({
   authId: z.string().regex(/^(MA|SA)[A-Z0-9]{18}$/, 'must be a Plivo auth id (MA/SA + 18 characters)'),
-  authToken: z.string().min(16, 'must be the account auth token'),
+  authToken: z.string().min(16, 'must be the account auth token').max(256),
 });
 export type PlivoCredentials = z.infer<typeof plivoCredentialsSchema>;

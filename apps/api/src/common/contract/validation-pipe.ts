@@ -17,7 +17,10 @@ function describe(issue: ZodError['issues'][number], field: string): string {
     const keys = issue.keys.map((k) => (field === '' ? k : `${field}.${k}`));
     return `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')} (not part of this request)`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${field || 'body'} is required`;
+  // The pipe parses without `reportInput`, so `issue.input` is undefined for every issue: zod's
+  // message says whether the value was missing ("received undefined") or of another type.
+  if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message))
+    return `${field || 'body'} is required`;
   return field === '' ? issue.message : `${field}: ${issue.message}`;
 }
 
