@@ -225,6 +225,12 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
       'credentials.publicKey',
     ],
     ['an unknown top-level field', twilioAccount({ region: 'eu' }), 'region'],
+    [
+      // It goes into an HTTP header: it could never be sent.
+      'a Telnyx API key that is not ASCII',
+      { provider: 'telnyx', name: 'T', credentials: { ...TELNYX, apiKey: 'KEY-schlüssel-123' } },
+      'credentials.apiKey',
+    ],
   ])('answers 400 naming the field for %s', async (_, body, field) => {
     const res = await a.post('/carrier-accounts', body);
     expect(res.status, res.text).toBe(400);

@@ -153,7 +153,7 @@ describe('carrier-facing routes and their contract', () => {
     expect(hookParams['provider']).toMatchObject({ enum: ['sim', 'twilio', 'telnyx', 'plivo'] });
     expect(hookParams['accountId']).toMatchObject({ format: 'uuid' });
     const hookOp = doc.paths['/api/webhooks/{provider}/call-status'].post;
-    expect(Object.keys(hookOp.responses).sort()).toEqual(['200', '400', '401', '404', '413']);
+    expect(Object.keys(hookOp.responses).sort()).toEqual(['200', '400', '401', '404', '409', '413']);
     expect(Object.keys(hookOp.requestBody.content).sort()).toEqual([
       'application/json',
       'application/x-www-form-urlencoded',

@@ -3,7 +3,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CarrierProvider } from '@engine/providers';
 import { carrierCredentialsSchemas, CarrierProviders } from '@engine/providers';
-import { pageQuery } from '../common/contract/fields';
+import { pageQuery, storedText } from '../common/contract/fields';
 import { createUnionDto } from '../common/contract/union-dto';
 
 /**
@@ -17,11 +17,10 @@ const httpUrl = z
   .regex(/^https?:\/\/[!-~]+$/i, 'must be an http or https URL (ASCII; percent-encode the rest)')
   .meta({ format: 'uri' });
 
-const name = z
-  .string()
-  .max(200)
-  .regex(/\S/, 'must not be blank')
-  .meta({ example: 'Twilio production', description: 'stored trimmed' });
+const name = storedText(200, { nonBlank: true }).meta({
+  example: 'Twilio production',
+  description: 'stored trimmed',
+});
 
 const cpsLimit = z.number().positive().max(1000).meta({
   description:

@@ -33,6 +33,9 @@ import { CarrierCredentialsKey } from './carrier-credentials-key';
 import { databaseDidRegistry } from './did-registry';
 import { syncOwnedNumbers } from './sync-owned-numbers';
 
+/** Trims what the name schema counts as blank (space, tab, CR, LF), so a valid name never ends up empty. */
+const trimBlanks = (text: string) => text.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+
 const isAccountCursor = (v: unknown): v is { t: string; id: string } => {
   const c = v as { t?: unknown; id?: unknown } | null;
   return (
@@ -75,7 +78,7 @@ export class CarrierAccountsService {
       id,
       customer_id: customerId,
       provider: dto.provider,
-      name: dto.name.trim(),
+      name: trimBlanks(dto.name),
       credentials_ciphertext: cipher.encrypt(credentials, {
         accountId: id,
         customerId,
@@ -135,7 +138,7 @@ export class CarrierAccountsService {
     const credentials = dto.credentials as Record<string, string> | undefined;
     const refField = carrierAccountRefField[provider];
     const row = await updateCarrierAccount(this.db, customerId, accountId, {
-      ...(dto.name === undefined ? {} : { name: dto.name.trim() }),
+      ...(dto.name === undefined ? {} : { name: trimBlanks(dto.name) }),
       ...(credentials === undefined
         ? {}
         : {

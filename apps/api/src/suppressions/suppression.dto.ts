@@ -3,7 +3,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { SuppressionSource } from '@engine/db';
 import { SuppressionSources } from '@engine/db';
-import { pageQuery, phoneNumber } from '../common/contract/fields';
+import { pageQuery, phoneNumber, storedText } from '../common/contract/fields';
 import { createUnionDto } from '../common/contract/union-dto';
 
 export const MAX_BULK_SUPPRESSIONS = 100_000;
@@ -58,7 +58,7 @@ export const SUPPRESSIONS_BODY = (jsonRef: string) => ({
   },
 });
 
-const reason = z.string().max(MAX_REASON).meta({ description: 'why (kept with the entry)' });
+const reason = storedText(MAX_REASON).meta({ description: 'why (kept with the entry)' });
 
 const OneSuppression = z
   .object({

@@ -31,6 +31,9 @@ export function e164OrBadRequest(phone: string, field = 'phone'): string {
   return parsed.e164;
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is the character to drop
+const NUL = /\u0000/g;
+
 const isPhoneCursor = (v: unknown): v is { p: string } =>
   typeof v === 'object' && v !== null && typeof (v as { p?: unknown }).p === 'string';
 
@@ -90,8 +93,11 @@ export class SuppressionsService {
         rejected.add(rowNumber, `phone ${JSON.stringify(String(row.phone))}: ${parsed.reason}`);
         continue;
       }
+      // A CSV's reason is free text, cut to fit: Postgres text cannot hold NUL, so those go too.
       const reason =
-        typeof row.reason === 'string' && row.reason !== '' ? row.reason.slice(0, MAX_REASON) : defaultReason;
+        typeof row.reason === 'string' && row.reason !== ''
+          ? row.reason.replace(NUL, '').slice(0, MAX_REASON)
+          : defaultReason;
       batch.push({ phone: parsed.e164, reason, source });
       if (batch.length >= IMPORT_BATCH_SIZE) await flush();
     }

@@ -53,6 +53,11 @@ export const WEBHOOK_STATUSES = {
   badRequest: {
     description: 'a path parameter is invalid, or the signed payload is not one the carrier sends',
   },
+  conflict: {
+    description:
+      "the account's stored credentials no longer pass its carrier's checks (code carrier_account_unusable): " +
+      'rotate them',
+  },
 };
 
 export class CallWebhookAnswer {

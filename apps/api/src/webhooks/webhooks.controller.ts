@@ -2,6 +2,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import { Controller, HttpCode, HttpStatus, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -55,6 +56,7 @@ type WebhookKind = 'call-status' | 'sms-status' | 'inbound-sms';
 @ApiBadRequestResponse(WEBHOOK_STATUSES.badRequest)
 @ApiUnauthorizedResponse(WEBHOOK_STATUSES.unauthorized)
 @ApiNotFoundResponse(WEBHOOK_STATUSES.notFound)
+@ApiConflictResponse(WEBHOOK_STATUSES.conflict)
 @Controller('webhooks')
 export class WebhooksController {
   private readonly logger = new Logger('webhooks');
