@@ -62,13 +62,13 @@ describe('defaultCarrierAccount (the account configured from the environment)', 
     const vars = {
       CARRIER_PROVIDER: 'telnyx',
       TELNYX_API_KEY: 'KEY0123456789',
-      TELNYX_PUBLIC_KEY: 'A'.repeat(44),
+      TELNYX_PUBLIC_KEY: `${'A'.repeat(43)}=`,
       TELNYX_CONNECTION_ID: '1234567890',
       CARRIER_CPS_LIMIT: '16',
     };
     expect(accountFrom(vars)).toMatchObject({
       provider: 'telnyx',
-      credentials: { apiKey: 'KEY0123456789', publicKey: 'A'.repeat(44), connectionId: '1234567890' },
+      credentials: { apiKey: 'KEY0123456789', publicKey: `${'A'.repeat(43)}=`, connectionId: '1234567890' },
       cpsLimit: 16,
     });
     expect(accountFrom(vars).apiBaseUrl).toBeUndefined();

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
@@ -15,11 +17,27 @@ const TWILIO_SID = `AC${'0123456789abcdef'.repeat(2)}`;
 const TWILIO_TOKEN = 'tw-secret-7f3a9c1e5b2d8f4a';
 const TELNYX = {
   apiKey: 'KEY-telnyx-secret-91b2c3',
-  publicKey: 'telnyx-public-key-base64-'.padEnd(44, 'Q'),
+  publicKey: `${'telnyxPublicKeyBase64'.padEnd(43, 'Q')}=`,
   connectionId: '2345678901',
 };
 const PLIVO = { authId: 'MAXXXXXXXXXXXXXXXXXX', authToken: 'pl-secret-4e5f6a7b8c9d0e1f' };
 const SECRETS = [TWILIO_TOKEN, TELNYX.apiKey, PLIVO.authToken];
+
+/** Runs `use` with a local "carrier" that answers every request with `status`. */
+async function withCarrierAnswering(status: number, use: (url: string) => Promise<void>): Promise<void> {
+  const server = createServer((_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    // Twilio's error body; 20003 is its "authenticate" error.
+    const code = status === 401 ? 20003 : undefined;
+    res.end(JSON.stringify({ code, message: 'answered by the test carrier', status }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 const twilioAccount = (extra: Record<string, unknown> = {}) => ({
   provider: 'twilio',
@@ -201,10 +219,23 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
       twilioAccount({ api_base_url: 'ftp://api.example.com' }),
       'api_base_url',
     ],
+    [
+      'a Telnyx public key that is not a 32-byte ed25519 key',
+      { provider: 'telnyx', name: 'T', credentials: { ...TELNYX, publicKey: 'not-a-key'.padEnd(44, 'x') } },
+      'credentials.publicKey',
+    ],
+    ['an unknown top-level field', twilioAccount({ region: 'eu' }), 'region'],
+    [
+      // It goes into an HTTP header: it could never be sent.
+      'a Telnyx API key that is not ASCII',
+      { provider: 'telnyx', name: 'T', credentials: { ...TELNYX, apiKey: 'KEY-schlüssel-123' } },
+      'credentials.apiKey',
+    ],
   ])('answers 400 naming the field for %s', async (_, body, field) => {
     const res = await a.post('/carrier-accounts', body);
     expect(res.status, res.text).toBe(400);
-    expect(JSON.stringify(res.body.message)).toContain(field);
+    expect(res.body).toMatchObject({ code: 'validation_failed', field: expect.stringContaining(field) });
+    expect(res.body.message).toContain(field);
     expect(res.text).not.toContain(TWILIO_TOKEN);
   });
 
@@ -214,6 +245,7 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
     let res: any;
     const logs = await captureLogs(async () => {
       res = await a.patch(`/carrier-accounts/${account.id}`, {
+        provider: 'twilio',
         name: 'Rotated',
         cps_limit: 5,
         credentials: { accountSid: TWILIO_SID, authToken: rotated },
@@ -235,12 +267,36 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
       authToken: rotated,
     });
 
-    const bad = await a.patch(`/carrier-accounts/${account.id}`, { credentials: { accountSid: TWILIO_SID } });
+    const bad = await a.patch(`/carrier-accounts/${account.id}`, {
+      provider: 'twilio',
+      credentials: { accountSid: TWILIO_SID },
+    });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body.message)).toContain('credentials.authToken');
-    expect((await a.patch(`/carrier-accounts/${account.id}`, { provider: 'plivo' })).status).toBe(400);
-    expect((await b.patch(`/carrier-accounts/${account.id}`, { name: 'Taken' })).status).toBe(404);
+    expect(bad.body).toMatchObject({ field: 'credentials.authToken' });
+    // The provider tells which credential fields apply: required, and it cannot change.
+    const noProvider = await a.patch(`/carrier-accounts/${account.id}`, { name: 'x' });
+    expect(noProvider.status).toBe(400);
+    expect(noProvider.body).toMatchObject({ field: 'provider' });
+    const otherProvider = await a.patch(`/carrier-accounts/${account.id}`, {
+      provider: 'plivo',
+      credentials: PLIVO,
+    });
+    expect(otherProvider.status, otherProvider.text).toBe(409);
+    expect(otherProvider.body).toMatchObject({ code: 'provider_mismatch', field: 'provider' });
+    expect(
+      (await b.patch(`/carrier-accounts/${account.id}`, { provider: 'twilio', name: 'Taken' })).status,
+    ).toBe(404);
     expect((await a.get(`/carrier-accounts/${account.id}`)).body.name).toBe('Rotated');
+    // null takes the carrier's public API URL back.
+    await a.patch(`/carrier-accounts/${account.id}`, {
+      provider: 'twilio',
+      api_base_url: 'https://example.test',
+    });
+    const reset = await a.patch(`/carrier-accounts/${account.id}`, {
+      provider: 'twilio',
+      api_base_url: null,
+    });
+    expect(reset.body.apiBaseUrl).toBeNull();
   });
 
   it('lets no other customer see, delete, sync or put a DID on the account (404)', async () => {
@@ -273,13 +329,18 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
     const refused = await a.delete(`/carrier-accounts/${account.id}`);
     expect(refused.status, refused.text).toBe(409);
     expect(refused.body.message).toContain('2 DID');
-    await a.delete(`/dids/${onAccount.body.id}`);
+    await a.post(`/dids/${onAccount.body.id}/retire`);
     expect((await a.delete(`/carrier-accounts/${account.id}`)).body.message).toContain('1 DID');
-    await a.delete(`/dids/${second.body.id}`);
+    await a.post(`/dids/${second.body.id}/retire`);
 
+    // A real DELETE: afterwards the account's URL answers 404 to everything, a second DELETE too.
     expect((await a.delete(`/carrier-accounts/${account.id}`)).status).toBe(204);
     expect((await a.get(`/carrier-accounts/${account.id}`)).status).toBe(404);
     expect((await a.delete(`/carrier-accounts/${account.id}`)).status).toBe(404);
+    expect((await a.patch(`/carrier-accounts/${account.id}`, { provider: 'twilio', name: 'x' })).status).toBe(
+      404,
+    );
+    expect((await a.post(`/carrier-accounts/${account.id}/sync-dids`)).status).toBe(404);
     expect((await a.get('/carrier-accounts?limit=1000')).body.items.map((i: any) => i.id)).not.toContain(
       account.id,
     );
@@ -287,28 +348,62 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
     expect(late.status).toBe(404);
   });
 
-  it('paginates the list with limit and offset', async () => {
-    const all = (await a.get('/carrier-accounts?limit=1000')).body.items;
-    expect(all.length).toBeGreaterThan(3);
-    const page = await a.get('/carrier-accounts?limit=2&offset=1');
-    expect(page.body).toMatchObject({ limit: 2, offset: 1 });
-    expect(page.body.items.map((i: any) => i.id)).toEqual(all.slice(1, 3).map((i: any) => i.id));
-    expect((await a.get('/carrier-accounts?limit=0')).status).toBe(400);
+  it('pages the list by cursor, oldest first, stable while accounts are added', async () => {
+    const all = (await a.get('/carrier-accounts?limit=1000')).body;
+    expect(all.items.length).toBeGreaterThan(3);
+    expect(all.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await a.get(`/carrier-accounts?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status, page.text).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((i: any) => i.id));
+      // Added mid-walk: it sorts after every page already read, so nothing repeats or goes missing.
+      if (seen.length === 2) await a.post('/carrier-accounts', twilioAccount({ name: 'Added while paging' }));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.slice(0, all.items.length)).toEqual(all.items.map((i: any) => i.id));
+    expect(seen).toHaveLength(all.items.length + 1);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const bad of ['limit=0', 'limit=1001', 'limit=2.5', 'offset=1', 'cursor=garbage']) {
+      const res = await a.get(`/carrier-accounts?${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.field, bad).toBe(bad.split('=')[0]);
+    }
   });
 
-  it('syncs a sim account (the simulator owns no numbers) and answers 502 when the carrier fails', async () => {
+  it('syncs a sim account (the simulator owns no numbers); a carrier failure is a 409, 429 or 502 by its cause', async () => {
     const sim = (await a.post('/carrier-accounts', { provider: 'sim', name: 'Sim', credentials: {} })).body;
     const synced = await a.post(`/carrier-accounts/${sim.id}/sync-dids`);
     expect(synced.status, synced.text).toBe(200);
     expect(synced.body).toEqual({ created: 0, attached: 0, unchanged: 0, refused: [] });
-    // Nothing listens on port 9: whatever the adapter does, the carrier cannot be reached.
-    const unreachable = (
-      await a.post('/carrier-accounts', twilioAccount({ api_base_url: 'http://127.0.0.1:9' }))
-    ).body;
-    const failed = await a.post(`/carrier-accounts/${unreachable.id}/sync-dids`);
-    expect(failed.status, failed.text).toBe(502);
-    expect(failed.body.message).toMatch(/twilio/);
-    expect(failed.text).not.toContain(TWILIO_TOKEN);
+    const syncAt = async (baseUrl: string) => {
+      const account = (await a.post('/carrier-accounts', twilioAccount({ api_base_url: baseUrl }))).body;
+      const res = await a.post(`/carrier-accounts/${account.id}/sync-dids`);
+      expect(res.text).not.toContain(TWILIO_TOKEN);
+      return res;
+    };
+    // Nothing listens on port 9: the base URL the customer set does not answer at all.
+    const unreachable = await syncAt('http://127.0.0.1:9');
+    expect(unreachable.status, unreachable.text).toBe(409);
+    expect(unreachable.body).toMatchObject({ code: 'carrier_unreachable', field: 'api_base_url' });
+    await withCarrierAnswering(401, async (url) => {
+      const refused = await syncAt(url);
+      expect(refused.status, refused.text).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'carrier_auth_refused' });
+      expect(refused.body.message).toMatch(/twilio refused the credentials/);
+    });
+    await withCarrierAnswering(429, async (url) => {
+      const limited = await syncAt(url);
+      expect(limited.status, limited.text).toBe(429);
+      expect(limited.body).toMatchObject({ code: 'carrier_rate_limited' });
+    });
+    await withCarrierAnswering(503, async (url) => {
+      const failing = await syncAt(url);
+      expect(failing.status, failing.text).toBe(502);
+      expect(failing.body).toMatchObject({ code: 'carrier_unavailable' });
+    });
   });
 
   it('refuses to start the API or the worker without the key once accounts exist, naming it', async () => {

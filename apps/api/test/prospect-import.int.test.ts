@@ -200,7 +200,7 @@ describe('prospect and suppression bulk loads', () => {
     expect(noFile.body.message).toMatch(/file/);
   });
 
-  it('imports, checks, lists and removes suppressions', async () => {
+  it('suppresses from JSON and CSV, gets, lists and removes suppressions (GET and DELETE 404 afterwards)', async () => {
     const csv = [
       'phone,reason',
       '+14155550201,asked',
@@ -208,7 +208,7 @@ describe('prospect and suppression bulk loads', () => {
       'garbage,x',
       '+14155550201,again',
     ].join('\n');
-    const res = await http.request('POST', '/suppressions/import', {
+    const res = await http.request('POST', '/suppressions', {
       body: csv,
       headers: { 'content-type': 'text/csv' },
     });
@@ -224,27 +224,40 @@ describe('prospect and suppression bulk loads', () => {
       created: true,
     });
     expect((await http.post('/suppressions', { phone: '+14155550203' })).body.created).toBe(false);
-    const bulk = await http.post('/suppressions', { phones: ['+14155550204', 'nope', 12, '+14155550204'] });
+    const bulk = await http.post('/suppressions', { phones: ['+14155550204', 'nope', '+14155550204'] });
     expect(bulk.status).toBe(200);
-    expect(bulk.body).toMatchObject({ added: 1, duplicates: 1, rejectedCount: 2 });
+    expect(bulk.body).toMatchObject({ added: 1, duplicates: 1, rejectedCount: 1 });
+    expect(bulk.body.rejected).toEqual([{ row: 2, reason: expect.stringContaining('nope') }]);
+    // A list item that is not even a string is a 400 naming it, not a row to report.
+    const notText = await http.post('/suppressions', { phones: ['+14155550205', 12] });
+    expect(notText.status).toBe(400);
+    expect(notText.body).toMatchObject({ code: 'validation_failed', field: 'phones[1]' });
 
-    const check = await http.get(`/suppressions/${encodeURIComponent('+14155550201')}`);
-    expect(check.body).toMatchObject({
+    const entry = await http.get(`/suppressions/${encodeURIComponent('+14155550201')}`);
+    expect(entry.status).toBe(200);
+    expect(entry.body).toEqual({
       phone: '+14155550201',
-      suppressed: true,
-      entry: { reason: 'asked', source: 'import' },
+      reason: 'asked',
+      source: 'import',
+      createdAt: expect.any(String),
     });
-    expect((await http.get('/suppressions/4155550299')).body.suppressed).toBe(false);
+    // Any common format names the same entry.
+    expect((await http.get('/suppressions/(415)%20555-0201')).body.phone).toBe('+14155550201');
+    const none = await http.get('/suppressions/4155550299');
+    expect(none.status).toBe(404);
+    expect(none.body.message).toContain('+14155550299 is not suppressed');
     const list = await http.get('/suppressions?limit=2');
     expect(list.body.items).toHaveLength(2);
     const rest = await http.get(`/suppressions?limit=10&cursor=${list.body.nextCursor}`);
     expect(rest.body.items).toHaveLength(2);
 
+    // A real DELETE: the entry is gone, so its URL answers 404 to GET and to a second DELETE.
     expect((await http.delete(`/suppressions/${encodeURIComponent('+14155550201')}`)).status).toBe(204);
     expect((await http.delete(`/suppressions/${encodeURIComponent('+14155550201')}`)).status).toBe(404);
-    expect((await http.get(`/suppressions/${encodeURIComponent('+14155550201')}`)).body.suppressed).toBe(
-      false,
-    );
+    expect((await http.get(`/suppressions/${encodeURIComponent('+14155550201')}`)).status).toBe(404);
+    // Suppressed again: a new entry at the same URL.
+    expect((await http.post('/suppressions', { phone: '+14155550201' })).status).toBe(201);
+    expect((await http.get(`/suppressions/${encodeURIComponent('+14155550201')}`)).status).toBe(200);
     expect(apiKey).toBeTruthy();
   });
 });

@@ -1,12 +1,4 @@
-import {
-  BadGatewayException,
-  BadRequestException,
-  ConflictException,
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, HttpStatus, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EngineConfig } from '@engine/config';
@@ -21,26 +13,40 @@ import {
 } from '@engine/db';
 import { CarrierAccountUnusableError, simulatorUrl, toCarrierAccountRecord } from '@engine/activities';
 import type { Carrier, CarrierProvider } from '@engine/providers';
-import {
-  carrierAccountRefField,
-  carrierCredentialsSchemas,
-  createCarrier,
-  ProviderRequestError,
-} from '@engine/providers';
+import { carrierAccountRefField, createCarrier } from '@engine/providers';
 import { CampaignNotifier } from '../campaigns/campaign-notifier';
+import { apiError } from '../common/contract/error-body';
+import { isUuid } from '../common/ids';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
 import { DB, ENGINE_CONFIG } from '../infrastructure/tokens';
 import type {
   CarrierAccountPage,
   CarrierAccountView,
-  CreateCarrierAccountDto,
+  CreateCarrierAccount,
   ListCarrierAccountsQuery,
   SyncDidsResult,
-  UpdateCarrierAccountDto,
+  UpdateCarrierAccount,
 } from './carrier-account.dto';
 import { toCarrierAccountView } from './carrier-account-view';
+import { carrierFailure } from './carrier-failure';
 import { CarrierCredentialsKey } from './carrier-credentials-key';
 import { databaseDidRegistry } from './did-registry';
 import { syncOwnedNumbers } from './sync-owned-numbers';
+
+/** Trims what the name schema counts as blank (space, tab, CR, LF), so a valid name never ends up empty. */
+const trimBlanks = (text: string) => text.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+
+const isAccountCursor = (v: unknown): v is { t: string; id: string } => {
+  const c = v as { t?: unknown; id?: unknown } | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.t === 'string' &&
+    !Number.isNaN(Date.parse(c.t)) &&
+    typeof c.id === 'string' &&
+    isUuid(c.id)
+  );
+};
 
 /** Calls per second when the request gives none: each carrier's usual account default. */
 export const DEFAULT_CPS_LIMITS: Record<CarrierProvider, number> = {
@@ -49,27 +55,6 @@ export const DEFAULT_CPS_LIMITS: Record<CarrierProvider, number> = {
   plivo: 2,
   sim: 100,
 };
-
-/**
- * Credentials checked against the provider's schema, unknown fields refused (a typo must not be
- * stored silently). The 400 names the field, never its value.
- */
-function validCredentials(
-  provider: CarrierProvider,
-  credentials: Record<string, unknown>,
-): Record<string, string> {
-  const parsed = carrierCredentialsSchemas[provider].strict().safeParse(credentials);
-  if (!parsed.success) {
-    throw new BadRequestException(
-      parsed.error.issues.map((i) =>
-        i.code === 'unrecognized_keys'
-          ? `credentials: unknown field(s) ${i.keys.join(', ')} for ${provider}`
-          : `credentials.${i.path.join('.')}: ${i.code === 'invalid_type' ? 'must be a string' : i.message}`,
-      ),
-    );
-  }
-  return parsed.data as Record<string, string>;
-}
 
 /** A customer's carrier accounts: credentials encrypted at rest, never shown again. */
 @Injectable()
@@ -83,8 +68,9 @@ export class CarrierAccountsService {
     private readonly campaigns: CampaignNotifier,
   ) {}
 
-  async create(customerId: string, dto: CreateCarrierAccountDto): Promise<CarrierAccountView> {
-    const credentials = validCredentials(dto.provider, dto.credentials);
+  async create(customerId: string, dto: CreateCarrierAccount): Promise<CarrierAccountView> {
+    // Validated (and unknown fields refused) by the request schema of dto.provider.
+    const credentials = dto.credentials as Record<string, string>;
     const cipher = this.key.cipher();
     const id = randomUUID();
     const refField = carrierAccountRefField[dto.provider];
@@ -92,7 +78,7 @@ export class CarrierAccountsService {
       id,
       customer_id: customerId,
       provider: dto.provider,
-      name: dto.name.trim(),
+      name: trimBlanks(dto.name),
       credentials_ciphertext: cipher.encrypt(credentials, {
         accountId: id,
         customerId,
@@ -106,12 +92,23 @@ export class CarrierAccountsService {
     return toCarrierAccountView(row, cipher);
   }
 
+  /** Oldest first, keyset-paged on (creation time, id), which no change to an account moves. */
   async list(customerId: string, query: ListCarrierAccountsQuery): Promise<CarrierAccountPage> {
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    const rows = await listCarrierAccountsPage(this.db, { customerId, limit, offset });
-    const cipher = rows.length > 0 ? this.key.cipher() : undefined;
-    return { items: cipher ? rows.map((r) => toCarrierAccountView(r, cipher)) : [], limit, offset };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor, isAccountCursor);
+    const rows = await listCarrierAccountsPage(this.db, {
+      customerId,
+      limit: limit + 1,
+      ...(after && { after: { createdAt: new Date(after.t), id: after.id } }),
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const cipher = page.length > 0 ? this.key.cipher() : undefined;
+    return {
+      items: cipher ? page.map((r) => toCarrierAccountView(r, cipher)) : [],
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ t: last.created_at.toISOString(), id: last.id }) : null,
+    };
   }
 
   async get(customerId: string, accountId: string): Promise<CarrierAccountView> {
@@ -125,16 +122,23 @@ export class CarrierAccountsService {
   async update(
     customerId: string,
     accountId: string,
-    dto: UpdateCarrierAccountDto,
+    dto: UpdateCarrierAccount,
   ): Promise<CarrierAccountView> {
     const current = await this.find(customerId, accountId);
-    const cipher = this.key.cipher();
     const provider = current.provider;
-    const credentials =
-      dto.credentials === undefined ? undefined : validCredentials(provider, dto.credentials);
+    if (dto.provider !== provider) {
+      throw apiError(
+        HttpStatus.CONFLICT,
+        `provider: carrier account ${accountId} is a ${provider} account; its provider cannot change`,
+        { field: 'provider', code: 'provider_mismatch' },
+      );
+    }
+    const cipher = this.key.cipher();
+    // Validated against the provider's schema by the request schema.
+    const credentials = dto.credentials as Record<string, string> | undefined;
     const refField = carrierAccountRefField[provider];
     const row = await updateCarrierAccount(this.db, customerId, accountId, {
-      ...(dto.name === undefined ? {} : { name: dto.name.trim() }),
+      ...(dto.name === undefined ? {} : { name: trimBlanks(dto.name) }),
       ...(credentials === undefined
         ? {}
         : {
@@ -161,7 +165,7 @@ export class CarrierAccountsService {
       const held = await countHeldDidsOnCarrierAccount(tx, accountId);
       if (held > 0) {
         throw new ConflictException(
-          `carrier account ${accountId} still has ${held} DID(s); retire them first (POST /api/dids/:id/retire)`,
+          `carrier account ${accountId} still has ${held} DID(s); retire them first (POST /api/dids/{id}/retire)`,
         );
       }
       await softDeleteCarrierAccount(tx, customerId, accountId);
@@ -211,17 +215,10 @@ export class CarrierAccountsService {
     }
   }
 
-  /** A 502 with the carrier's message; a refusal of the credentials says so. */
   private carrierFailed(row: CarrierAccount, err: unknown): never {
     const message = err instanceof Error ? err.message : String(err);
     this.logger.warn(`carrier account ${row.id} (${row.provider}): listing owned numbers failed: ${message}`);
-    if (err instanceof ProviderRequestError && err.reason === 'auth') {
-      throw new BadGatewayException(
-        `${row.provider} refused the credentials of carrier account ${row.id}` +
-          `${err.carrierCode ? ` (error ${err.carrierCode})` : ''}: check them at the carrier (${message})`,
-      );
-    }
-    throw new BadGatewayException(`${row.provider} could not list the account's numbers: ${message}`);
+    throw carrierFailure(row, err);
   }
 
   private async find(customerId: string, accountId: string): Promise<CarrierAccount> {

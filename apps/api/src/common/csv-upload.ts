@@ -1,6 +1,5 @@
 import { pipeline } from 'node:stream';
-import type { Readable } from 'node:stream';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import busboy from 'busboy';
 import { CsvError, parse } from 'csv-parse';
@@ -47,16 +46,46 @@ class ByteLimit extends Transform {
   }
 }
 
-/** The `file` part of a multipart body, as a stream (other parts are skipped). */
-function multipartFile(req: Request, maxBytes: number): Promise<Readable> {
-  return new Promise<Readable>((resolve, reject) => {
+/** Largest CSV sent as a plain form field (a part without a filename): busboy buffers those. */
+const MAX_CSV_FIELD_BYTES = 10 * 1024 * 1024;
+
+/** A multipart body's CSV part, and the end of the whole body (after the parts that follow it). */
+interface MultipartCsv {
+  file: Readable;
+  /** Resolves once busboy read the body to its end; rejects (400) when a later part is malformed. */
+  rest: Promise<void>;
+}
+
+/**
+ * The `file` part of a multipart body, as a stream (other parts are skipped). A part without a
+ * filename is a form field to busboy; a client may still send the CSV that way (the OpenAPI
+ * document's `encoding` allows it), so a `file` field is read too, up to MAX_CSV_FIELD_BYTES.
+ */
+function multipartFile(req: Request, maxBytes: number): Promise<MultipartCsv> {
+  return new Promise<MultipartCsv>((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 50, parts: 60 } });
+      bb = busboy({
+        headers: req.headers,
+        limits: { files: 1, fileSize: maxBytes, fields: 50, parts: 60, fieldSize: MAX_CSV_FIELD_BYTES },
+      });
     } catch (err) {
       reject(new BadRequestException(`multipart body: ${(err as Error).message}`));
       return;
     }
+    const rest = new Promise<void>((done, fail) => {
+      bb.on('close', () => {
+        done();
+        reject(new BadRequestException('multipart body has no "file" part with the CSV'));
+      });
+      bb.on('error', (err: Error) => {
+        const problem = new BadRequestException(`multipart body: ${err.message}`);
+        fail(problem);
+        reject(problem);
+      });
+    });
+    // Awaited only once the CSV was read; until then a failure is reported through `reject`.
+    rest.catch(() => undefined);
     let found = false;
     bb.on('file', (name, stream) => {
       if (found || (name !== 'file' && name !== 'csv')) {
@@ -67,10 +96,19 @@ function multipartFile(req: Request, maxBytes: number): Promise<Readable> {
       stream.on('limit', () =>
         stream.destroy(new PayloadTooLargeException(`CSV upload is larger than ${maxBytes} bytes`)),
       );
-      resolve(stream);
+      resolve({ file: stream, rest });
     });
-    bb.on('error', (err: Error) => reject(new BadRequestException(`multipart body: ${err.message}`)));
-    bb.on('close', () => reject(new BadRequestException('multipart body has no "file" part with the CSV')));
+    bb.on('field', (name, value, info) => {
+      if (found || (name !== 'file' && name !== 'csv')) return;
+      found = true;
+      if (info.valueTruncated) {
+        reject(
+          new PayloadTooLargeException(
+            `a CSV sent as a form field is limited to ${MAX_CSV_FIELD_BYTES} bytes: send it as a file part`,
+          ),
+        );
+      } else resolve({ file: Readable.from([Buffer.from(value, 'utf8')]), rest });
+    });
     req.pipe(bb);
   });
 }
@@ -101,12 +139,15 @@ export function readCsvUpload(req: Request, maxBytes = MAX_CSV_BYTES): CsvUpload
   const multipart = mediaType(req) === 'multipart/form-data';
 
   async function* records(): AsyncGenerator<Record<string, string>> {
-    const input = multipart ? await multipartFile(req, maxBytes) : req;
+    const part = multipart ? await multipartFile(req, maxBytes) : undefined;
+    const input = part ? part.file : req;
     pipeline(input, new ByteLimit(maxBytes), parser, (err) => {
       if (err) parser.destroy(err);
     });
     try {
       for await (const record of parser as AsyncIterable<Record<string, string>>) yield record;
+      // A malformed part after the CSV makes the whole body malformed, as one before it would.
+      await part?.rest;
     } catch (err) {
       if (err instanceof CsvError) {
         throw new BadRequestException(`CSV is malformed: ${err.message}`);

@@ -2,15 +2,17 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiHeader,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
+import { fieldError } from '../common/contract/error-body';
+import { EVENT_ID_PATTERN, EventsQuery } from './events.dto';
 import { EventsService } from './events.service';
 
 @ApiTags('events')
@@ -29,27 +31,28 @@ export class EventsController {
       'is sent every 15 s. A client that does not read fast enough is disconnected (reconnect to resume).',
   })
   @ApiProduces('text/event-stream')
-  @ApiQuery({
-    name: 'channels',
-    example: 'campaign:4f1c...,campaign:9a2b...',
-    description: 'comma-separated',
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'the id of the last event received: the stream resumes after it (0: from the first stored)',
+    schema: { type: 'string', maxLength: 15, pattern: EVENT_ID_PATTERN.source },
   })
-  @ApiQuery({ name: 'lastEventId', required: false })
-  @ApiHeader({ name: 'Last-Event-ID', required: false })
-  @ApiOkResponse({ description: 'text/event-stream' })
+  @ApiOkResponse({
+    description: 'the event stream (open until the client leaves)',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiNotFoundResponse({ description: 'a channel names a campaign or customer that is not yours' })
   async stream(
     @CurrentCustomer() customer: Customer,
-    @Query('channels') channels: string | undefined,
-    @Query('lastEventId') lastEventIdQuery: string | undefined,
+    @Query() query: EventsQuery,
     @Headers('last-event-id') lastEventIdHeader: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const names = await this.events.authorisedChannels(
-      customer.id,
-      typeof channels === 'string' ? channels : undefined,
-    );
-    const raw = lastEventIdHeader ?? (typeof lastEventIdQuery === 'string' ? lastEventIdQuery : undefined);
-    const afterId = await this.events.resolveAfterId(raw);
+    if (lastEventIdHeader !== undefined && !EVENT_ID_PATTERN.test(lastEventIdHeader.trim())) {
+      throw fieldError('Last-Event-ID', 'must be a non-negative integer event id');
+    }
+    const names = await this.events.authorisedChannels(customer.id, query.channels);
+    const afterId = await this.events.resolveAfterId(lastEventIdHeader ?? query.lastEventId);
     await this.events.stream(this.events.newConnection(res), names, afterId);
   }
 }

@@ -1,16 +1,17 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { Database } from '@engine/db';
 import { latestEventId, ownedCampaignIds } from '@engine/db';
 import type { Redis } from '@engine/redis';
 import { EventSubscription } from '@engine/redis';
+import { fieldError } from '../common/contract/error-body';
 import { isUuid } from '../common/ids';
 import { DB, EVENTS_CHANNEL_PREFIX, REDIS } from '../infrastructure/tokens';
 import type { SseLimits } from './sse-connection';
 import { DEFAULT_SSE_LIMITS, SseConnection } from './sse-connection';
 
-const MAX_CHANNELS = 100;
+import { MAX_CHANNELS } from './events.dto';
 
 /** Live event streams: the caller's own channels only, resumable by event id. */
 @Injectable()
@@ -28,9 +29,12 @@ export class EventsService implements OnApplicationShutdown {
 
   /**
    * Parses `channels` and checks that each belongs to the customer: `campaign:<id>` of one of its
-   * campaigns, or `customer:<its id>`. Anything else is a 400; someone else's is a 404.
+   * campaigns, or `customer:<its id>`. Anything else is a 400 (the query schema says the syntax
+   * already; this holds for any caller); someone else's is a 404.
    */
   async authorisedChannels(customerId: string, raw: string | undefined): Promise<string[]> {
+    const notAChannel = (name: string) =>
+      fieldError('channels', `"${name}" is not a channel (campaign:<id> or customer:<id>)`);
     const names = [
       ...new Set(
         (raw ?? '')
@@ -39,25 +43,17 @@ export class EventsService implements OnApplicationShutdown {
           .filter((c) => c !== ''),
       ),
     ];
-    if (names.length === 0)
-      throw new BadRequestException('channels is required, e.g. channels=campaign:<id>');
+    if (names.length === 0) throw fieldError('channels', 'is required, e.g. channels=campaign:<id>');
     if (names.length > MAX_CHANNELS)
-      throw new BadRequestException(`channels may name at most ${MAX_CHANNELS} channels`);
+      throw fieldError('channels', `may name at most ${MAX_CHANNELS} channels`);
     const campaignIds: string[] = [];
     for (const name of names) {
       const [kind, id, ...rest] = name.split(':');
-      if (rest.length > 0 || !isUuid(id)) {
-        throw new BadRequestException(
-          `channels: "${name}" is not a channel (campaign:<id> or customer:<id>)`,
-        );
-      }
+      if (rest.length > 0 || !isUuid(id)) throw notAChannel(name);
       if (kind === 'campaign') campaignIds.push(id.toLowerCase());
       else if (kind === 'customer') {
         if (id.toLowerCase() !== customerId) throw new NotFoundException(`channel ${name} not found`);
-      } else
-        throw new BadRequestException(
-          `channels: "${name}" is not a channel (campaign:<id> or customer:<id>)`,
-        );
+      } else throw notAChannel(name);
     }
     if (campaignIds.length > 0) {
       const ownedIds = await ownedCampaignIds(this.db, customerId, campaignIds);
@@ -73,7 +69,7 @@ export class EventsService implements OnApplicationShutdown {
       return latestEventId(this.db);
     }
     if (!/^\d{1,15}$/.test(raw.trim()))
-      throw new BadRequestException('Last-Event-ID must be a non-negative integer event id');
+      throw fieldError('Last-Event-ID', 'must be a non-negative integer event id');
     return Number(raw.trim());
   }
 

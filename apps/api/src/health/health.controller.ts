@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import type { Kysely } from 'kysely';
@@ -57,8 +57,14 @@ export class HealthController {
 
   /** Reachability of Temporal, Postgres and Redis (503 when any is down), and SIP channel usage. */
   @Get()
-  @ApiOkResponse({ type: HealthReportDto })
-  @ApiServiceUnavailableResponse({ type: HealthReportDto })
+  @ApiOperation({
+    summary: 'Reachability of Postgres, Redis and Temporal, and SIP channel usage (public)',
+  })
+  @ApiOkResponse({ type: HealthReportDto, description: 'every dependency answered' })
+  @ApiServiceUnavailableResponse({
+    type: HealthReportDto,
+    description: 'a dependency is down: the same report, status degraded, naming it',
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReportDto> {
     const [postgres, redis, temporal, channels] = await Promise.all([
       probe(() => pingDatabase(this.db)),

@@ -4,8 +4,9 @@ import type { ChannelPool } from '@engine/redis';
 
 export class DependencyCheckDto {
   @ApiProperty() ok!: boolean;
-  @ApiProperty({ description: 'time the check took' }) latencyMs!: number;
-  @ApiPropertyOptional() error?: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'milliseconds the check took' })
+  latencyMs!: number;
+  @ApiPropertyOptional({ description: 'why the check failed (only when ok is false)' }) error?: string;
 }
 
 class HealthChecksDto {
@@ -17,17 +18,23 @@ class HealthChecksDto {
 export class ChannelPoolUsageDto {
   @ApiProperty({ enum: CHANNEL_POOLS }) pool!: ChannelPool;
   @ApiProperty({
-    type: Number,
+    type: 'integer',
+    minimum: 0,
     nullable: true,
     description: 'live leases (calls holding a SIP channel); null when Redis could not be read',
   })
   inUse!: number | null;
-  @ApiProperty({ description: 'concurrent channels allowed (CHANNEL_POOL_*), as the worker enforces them' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'concurrent channels allowed (CHANNEL_POOL_*), as the worker enforces them',
+  })
   limit!: number;
 }
 
 export class HealthReportDto {
-  @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['ok', 'degraded'], description: 'degraded (with 503) when any dependency is down' })
+  status!: 'ok' | 'degraded';
   @ApiProperty({ type: HealthChecksDto }) checks!: HealthChecksDto;
   @ApiProperty({ type: [ChannelPoolUsageDto], description: 'every SIP channel pool, in use and capacity' })
   channels!: ChannelPoolUsageDto[];

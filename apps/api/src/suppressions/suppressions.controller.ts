@@ -1,54 +1,79 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
+  ApiCreatedResponse,
   ApiExtraModels,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnsupportedMediaTypeResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
 import { Idempotent } from '../common/idempotency';
-import { readCsvUpload } from '../common/csv-upload';
+import { validationFailure } from '../common/contract/validation-pipe';
+import { mediaType, readCsvUpload } from '../common/csv-upload';
 import {
   BulkSuppressionResult,
   CreateSuppressionDto,
+  parseCreateSuppression,
+  SUPPRESSIONS_BODY,
   ListSuppressionsQuery,
-  SuppressionCheck,
+  PhoneParams,
   SuppressionCreated,
   SuppressionPage,
+  SuppressionView,
 } from './suppression.dto';
 import { SuppressionsService, suppressionsFromCsv } from './suppressions.service';
 
 @ApiTags('suppressions')
 @ApiBearerAuth()
-@ApiExtraModels(SuppressionCreated, BulkSuppressionResult)
+@ApiExtraModels(CreateSuppressionDto, SuppressionCreated, BulkSuppressionResult)
 @Controller('suppressions')
 export class SuppressionsController {
   constructor(private readonly suppressions: SuppressionsService) {}
 
+  // One route for JSON and CSV (chosen by Content-Type), as prospects are loaded: a separate
+  // /suppressions/import would share its path with /suppressions/{phone}.
   @Post()
   @Idempotent()
   @ApiOperation({
-    summary: 'Suppress one number ({phone, reason?}, 201) or many ({phones: [...], reason?}, 200)',
+    summary: 'Suppress one number ({phone, reason?}), many ({phones, reason?}), or a CSV (streamed)',
+    description:
+      'One number: 201 when it is newly suppressed, 200 with `created: false` when it already was (the ' +
+      'original entry is kept). Many, or a CSV (text/csv body or multipart "file" part): 200 with counts; ' +
+      'numbers that are not valid are reported per row.',
+    requestBody: SUPPRESSIONS_BODY(getSchemaPath(CreateSuppressionDto)),
   })
+  @ApiCreatedResponse({ type: SuppressionCreated, description: 'the number is newly suppressed' })
   @ApiOkResponse({
+    description:
+      'one number that was already suppressed (SuppressionCreated), or the result of a list or CSV',
     schema: {
       oneOf: [{ $ref: getSchemaPath(SuppressionCreated) }, { $ref: getSchemaPath(BulkSuppressionResult) }],
     },
   })
+  @ApiUnsupportedMediaTypeResponse({
+    description:
+      'not application/json, a CSV type (text/csv, application/csv, text/plain) or multipart/form-data',
+  })
   async create(
     @CurrentCustomer() customer: Customer,
-    @Body() dto: CreateSuppressionDto,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SuppressionCreated | BulkSuppressionResult> {
-    if (dto.phones !== undefined) {
+    if (mediaType(req) !== 'application/json') {
+      res.status(200);
+      return this.suppressions.addMany(customer.id, suppressionsFromCsv(readCsvUpload(req)), 'import', null);
+    }
+    const parsed = parseCreateSuppression(req.body);
+    if (!parsed.success) throw validationFailure(parsed.error);
+    const dto = parsed.data;
+    if ('phones' in dto) {
       res.status(200);
       return this.suppressions.addMany(
         customer.id,
@@ -57,23 +82,9 @@ export class SuppressionsController {
         dto.reason ?? null,
       );
     }
-    const created = await this.suppressions.addOne(customer.id, dto.phone ?? '', dto.reason);
+    const created = await this.suppressions.addOne(customer.id, dto.phone, dto.reason);
     res.status(created.created ? 201 : 200);
     return created;
-  }
-
-  @Post('import')
-  @Idempotent()
-  @HttpCode(200)
-  @ApiOperation({
-    summary:
-      'Import a CSV (text/csv body or multipart "file") with a phone column and optional reason, streamed',
-  })
-  @ApiConsumes('text/csv', 'multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOkResponse({ type: BulkSuppressionResult })
-  importCsv(@CurrentCustomer() customer: Customer, @Req() req: Request): Promise<BulkSuppressionResult> {
-    return this.suppressions.addMany(customer.id, suppressionsFromCsv(readCsvUpload(req)), 'import', null);
   }
 
   @Get()
@@ -86,17 +97,24 @@ export class SuppressionsController {
   }
 
   @Get(':phone')
-  @ApiOperation({ summary: 'Is this number suppressed? (URL-encode the +, e.g. %2B14155550123)' })
-  @ApiOkResponse({ type: SuppressionCheck })
-  check(@CurrentCustomer() customer: Customer, @Param('phone') phone: string): Promise<SuppressionCheck> {
-    return this.suppressions.check(customer.id, phone);
+  @ApiOperation({ summary: "The number's suppression entry; 404 when it is not suppressed" })
+  @ApiOkResponse({ type: SuppressionView })
+  @ApiNotFoundResponse({ description: 'the number is not suppressed (for you)' })
+  get(@CurrentCustomer() customer: Customer, @Param() { phone }: PhoneParams): Promise<SuppressionView> {
+    return this.suppressions.get(customer.id, phone);
   }
 
+  // A real DELETE: the entry is gone, so its URL then answers 404 to GET and to a second DELETE
+  // (the number may be suppressed again with POST, a new entry).
   @Delete(':phone')
   @HttpCode(204)
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'not suppressed' })
-  remove(@CurrentCustomer() customer: Customer, @Param('phone') phone: string): Promise<void> {
+  @ApiOperation({
+    summary: 'Lift a suppression: the number may be contacted again',
+    description: 'Afterwards GET and DELETE on this URL answer 404 until the number is suppressed again.',
+  })
+  @ApiNoContentResponse({ description: 'the entry is removed' })
+  @ApiNotFoundResponse({ description: 'the number is not suppressed (for you)' })
+  remove(@CurrentCustomer() customer: Customer, @Param() { phone }: PhoneParams): Promise<void> {
     return this.suppressions.remove(customer.id, phone);
   }
 }

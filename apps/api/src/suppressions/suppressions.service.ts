@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { Database, Suppression, SuppressionInput, SuppressionSource } from '@engine/db';
 import { addSuppressions, findSuppression, listSuppressionsPage, removeSuppression } from '@engine/db';
@@ -8,27 +8,31 @@ import { findColumn } from '../common/csv-upload';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
 import { IMPORT_BATCH_SIZE, RejectionList } from '../common/row-import';
 import { DB } from '../infrastructure/tokens';
+import { apiError, fieldError } from '../common/contract/error-body';
 import type {
   BulkSuppressionResult,
-  SuppressionCheck,
   SuppressionCreated,
   SuppressionPage,
   SuppressionView,
 } from './suppression.dto';
-
-const MAX_REASON = 500;
+import { CSV_PHONE_COLUMNS, MAX_REASON } from './suppression.dto';
 
 function toView(s: Suppression): SuppressionView {
   return { phone: s.phone, reason: s.reason, source: s.source, createdAt: s.created_at.toISOString() };
 }
 
-/** A phone from a URL path or a body: E.164 or a 400 that says what is wrong. */
+/**
+ * A phone from a URL path or a body as E.164. The request schemas validated it already; the 400
+ * naming the field stays for callers that did not.
+ */
 export function e164OrBadRequest(phone: string, field = 'phone'): string {
   const parsed = parsePhoneNumber(phone);
-  if (!parsed.ok)
-    throw new BadRequestException(`${field} ${JSON.stringify(phone)} is invalid: ${parsed.reason}`);
+  if (!parsed.ok) throw fieldError(field, `${JSON.stringify(phone)} is invalid: ${parsed.reason}`);
   return parsed.e164;
 }
+
+// eslint-disable-next-line no-control-regex -- NUL is the character to drop
+const NUL = /\u0000/g;
 
 const isPhoneCursor = (v: unknown): v is { p: string } =>
   typeof v === 'object' && v !== null && typeof (v as { p?: unknown }).p === 'string';
@@ -44,7 +48,15 @@ export class SuppressionsService {
       (await addSuppressions(this.db, customerId, [{ phone: e164, reason: reason ?? null, source: 'api' }])) >
       0;
     const entry = await findSuppression(this.db, customerId, e164);
-    if (!entry) throw new NotFoundException(`suppression ${e164} vanished`);
+    // Lifted by a concurrent DELETE between the insert and this read: answer what was added.
+    if (!entry)
+      return {
+        phone: e164,
+        reason: reason ?? null,
+        source: 'api',
+        createdAt: new Date().toISOString(),
+        created,
+      };
     return { ...toView(entry), created };
   }
 
@@ -81,8 +93,11 @@ export class SuppressionsService {
         rejected.add(rowNumber, `phone ${JSON.stringify(String(row.phone))}: ${parsed.reason}`);
         continue;
       }
+      // A CSV's reason is free text, cut to fit: Postgres text cannot hold NUL, so those go too.
       const reason =
-        typeof row.reason === 'string' && row.reason !== '' ? row.reason.slice(0, MAX_REASON) : defaultReason;
+        typeof row.reason === 'string' && row.reason !== ''
+          ? row.reason.replace(NUL, '').slice(0, MAX_REASON)
+          : defaultReason;
       batch.push({ phone: parsed.e164, reason, source });
       if (batch.length >= IMPORT_BATCH_SIZE) await flush();
     }
@@ -96,10 +111,12 @@ export class SuppressionsService {
       throw new NotFoundException(`${e164} is not suppressed`);
   }
 
-  async check(customerId: string, phone: string): Promise<SuppressionCheck> {
+  /** The number's entry; 404 when it is not suppressed, as after DELETE. */
+  async get(customerId: string, phone: string): Promise<SuppressionView> {
     const e164 = e164OrBadRequest(phone);
     const entry = await findSuppression(this.db, customerId, e164);
-    return { phone: e164, suppressed: entry !== undefined, entry: entry ? toView(entry) : null };
+    if (!entry) throw new NotFoundException(`${e164} is not suppressed`);
+    return toView(entry);
   }
 
   async list(customerId: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<SuppressionPage> {
@@ -118,18 +135,29 @@ export class SuppressionsService {
 export async function* suppressionsFromCsv(
   upload: CsvUpload,
 ): AsyncGenerator<{ phone: unknown; reason?: unknown }> {
-  let phoneColumn: string | undefined;
-  let reasonColumn: string | undefined;
+  let columns: { phone: string; reason: string | undefined } | undefined;
   for await (const record of upload.records) {
-    if (phoneColumn === undefined) {
-      const header = upload.header ?? [];
-      phoneColumn = findColumn(header, ['phone', 'phone_number', 'phonenumber', 'number']);
-      if (phoneColumn === undefined) throw new BadRequestException('CSV has no "phone" column');
-      reasonColumn = findColumn(header, ['reason']);
-    }
-    yield { phone: record[phoneColumn] ?? '', reason: reasonColumn ? record[reasonColumn] : undefined };
+    columns ??= csvColumns(upload.header);
+    yield { phone: record[columns.phone] ?? '', reason: columns.reason ? record[columns.reason] : undefined };
   }
-  if (phoneColumn === undefined && !upload.header) {
-    throw new BadRequestException('CSV upload is empty: expected a header row with a "phone" column');
+  // A header without rows is an empty list, but only with the phone column (the same file with
+  // rows would be refused).
+  if (columns === undefined) csvColumns(upload.header);
+}
+
+function csvColumns(header: string[] | undefined): { phone: string; reason: string | undefined } {
+  if (header === undefined) {
+    throw apiError(
+      HttpStatus.BAD_REQUEST,
+      'CSV upload is empty: expected a header row with a "phone" column',
+      {
+        code: 'invalid_csv',
+      },
+    );
   }
+  const phone = findColumn(header, CSV_PHONE_COLUMNS);
+  if (phone === undefined) {
+    throw apiError(HttpStatus.BAD_REQUEST, 'CSV has no "phone" column', { code: 'invalid_csv' });
+  }
+  return { phone, reason: findColumn(header, ['reason']) };
 }

@@ -1,11 +1,12 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Request } from 'express';
 import type { EngineConfig } from '@engine/config';
 import type { CarrierDirectory, CarrierHandle, WebhookInput } from '@engine/providers';
 import { DEFAULT_CARRIER_ACCOUNT_ID, UnknownCarrierAccountError } from '@engine/providers';
 import { isUuid } from '@engine/db';
 import type { Redis } from '@engine/redis';
-import { publicApiUrl } from '@engine/activities';
+import { CarrierAccountUnusableError, publicApiUrl } from '@engine/activities';
+import { apiError } from '../common/contract/error-body';
 import { CARRIERS, ENGINE_CONFIG, REDIS } from '../infrastructure/tokens';
 
 /** How long a webhook delivery id is remembered: longer than any carrier retries a webhook. */
@@ -40,6 +41,17 @@ export class WebhookCarriers {
       handle = await this.carriers.forAccount(accountId);
     } catch (err) {
       if (err instanceof UnknownCarrierAccountError) throw new NotFoundException(err.message);
+      // Stored credentials that no longer pass the carrier's schema (an older engine's): nothing
+      // can be verified with them until the customer rotates them.
+      if (err instanceof CarrierAccountUnusableError) {
+        throw apiError(
+          HttpStatus.CONFLICT,
+          `${err.message}; rotate them with PATCH /api/carrier-accounts/{id}`,
+          {
+            code: 'carrier_account_unusable',
+          },
+        );
+      }
       throw err;
     }
     if (handle.carrier.name !== provider) {

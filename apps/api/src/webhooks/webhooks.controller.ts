@@ -1,24 +1,45 @@
 import type { RawBodyRequest } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import {
-  BadRequestException,
-  Controller,
-  HttpCode,
-  Logger,
-  Param,
-  Post,
-  Req,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { CarrierHandle, WebhookInput } from '@engine/providers';
 import { WebhookPayloadError, WebhookSignatureError } from '@engine/providers';
 import { Public } from '../auth/public.decorator';
+import { apiError } from '../common/contract/error-body';
 import { CallEventsService } from './call-events.service';
 import { InboundSmsService } from './inbound-sms.service';
 import { SmsStatusService } from './sms-status.service';
 import { WebhookCarriers } from './webhook-carriers';
+import {
+  AccountWebhookParams,
+  CallWebhookAnswer,
+  InboundSmsWebhookAnswer,
+  SmsStatusWebhookAnswer,
+  WEBHOOK_BODY,
+  WEBHOOK_STATUSES,
+  WebhookParams,
+} from './webhook.dto';
+
+/** Twilio and Plivo expect an XML acknowledgement (the engine sends its replies itself). */
+const XML_ACK = { schema: { type: 'string', description: 'an empty TwiML / Plivo XML response' } };
+const INBOUND_ANSWER = {
+  description: 'JSON for the simulator and Telnyx; an empty XML response for Twilio (text/xml) and Plivo',
+  content: {
+    'application/json': { schema: { $ref: getSchemaPath(InboundSmsWebhookAnswer) } },
+    'text/xml': XML_ACK,
+    'application/xml': XML_ACK,
+  },
+};
 
 type WebhookKind = 'call-status' | 'sms-status' | 'inbound-sms';
 
@@ -31,6 +52,11 @@ type WebhookKind = 'call-status' | 'sms-status' | 'inbound-sms';
  */
 @ApiTags('webhooks')
 @Public()
+@ApiExtraModels(InboundSmsWebhookAnswer)
+@ApiBadRequestResponse(WEBHOOK_STATUSES.badRequest)
+@ApiUnauthorizedResponse(WEBHOOK_STATUSES.unauthorized)
+@ApiNotFoundResponse(WEBHOOK_STATUSES.notFound)
+@ApiConflictResponse(WEBHOOK_STATUSES.conflict)
 @Controller('webhooks')
 export class WebhooksController {
   private readonly logger = new Logger('webhooks');
@@ -44,17 +70,24 @@ export class WebhooksController {
 
   @Post(':provider/call-status')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Call events (progress, AMD, final status) for the configured carrier (signed)' })
-  callStatus(@Param('provider') provider: string, @Req() req: RawBodyRequest<Request>) {
+  @ApiOperation({
+    summary: 'Call events (progress, AMD, final status) for the configured carrier (signed)',
+    requestBody: WEBHOOK_BODY,
+  })
+  @ApiOkResponse({ type: CallWebhookAnswer })
+  callStatus(@Param() { provider }: WebhookParams, @Req() req: RawBodyRequest<Request>) {
     return this.callStatusFor(provider, null, req);
   }
 
   @Post(':provider/accounts/:accountId/call-status')
   @HttpCode(200)
-  @ApiOperation({ summary: "Call events for one carrier account (signed with the account's secret)" })
+  @ApiOperation({
+    summary: "Call events for one carrier account (signed with the account's secret)",
+    requestBody: WEBHOOK_BODY,
+  })
+  @ApiOkResponse({ type: CallWebhookAnswer })
   accountCallStatus(
-    @Param('provider') provider: string,
-    @Param('accountId') accountId: string,
+    @Param() { provider, accountId }: AccountWebhookParams,
     @Req() req: RawBodyRequest<Request>,
   ) {
     return this.callStatusFor(provider, accountId, req);
@@ -62,17 +95,24 @@ export class WebhooksController {
 
   @Post(':provider/sms-status')
   @HttpCode(200)
-  @ApiOperation({ summary: 'SMS delivery receipt for the configured carrier (signed)' })
-  smsStatusWebhook(@Param('provider') provider: string, @Req() req: RawBodyRequest<Request>) {
+  @ApiOperation({
+    summary: 'SMS delivery receipt for the configured carrier (signed)',
+    requestBody: WEBHOOK_BODY,
+  })
+  @ApiOkResponse({ type: SmsStatusWebhookAnswer })
+  smsStatusWebhook(@Param() { provider }: WebhookParams, @Req() req: RawBodyRequest<Request>) {
     return this.smsStatusFor(provider, null, req);
   }
 
   @Post(':provider/accounts/:accountId/sms-status')
   @HttpCode(200)
-  @ApiOperation({ summary: 'SMS delivery receipt for one carrier account (signed)' })
+  @ApiOperation({
+    summary: 'SMS delivery receipt for one carrier account (signed)',
+    requestBody: WEBHOOK_BODY,
+  })
+  @ApiOkResponse({ type: SmsStatusWebhookAnswer })
   accountSmsStatus(
-    @Param('provider') provider: string,
-    @Param('accountId') accountId: string,
+    @Param() { provider, accountId }: AccountWebhookParams,
     @Req() req: RawBodyRequest<Request>,
   ) {
     return this.smsStatusFor(provider, accountId, req);
@@ -80,9 +120,13 @@ export class WebhooksController {
 
   @Post(':provider/inbound-sms')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Inbound SMS (STOP, HELP, START) for the configured carrier (signed)' })
+  @ApiOperation({
+    summary: 'Inbound SMS (STOP, HELP, START) for the configured carrier (signed)',
+    requestBody: WEBHOOK_BODY,
+  })
+  @ApiOkResponse(INBOUND_ANSWER)
   inboundSmsWebhook(
-    @Param('provider') provider: string,
+    @Param() { provider }: WebhookParams,
     @Req() req: RawBodyRequest<Request>,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -91,10 +135,10 @@ export class WebhooksController {
 
   @Post(':provider/accounts/:accountId/inbound-sms')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Inbound SMS for one carrier account (signed)' })
+  @ApiOperation({ summary: 'Inbound SMS for one carrier account (signed)', requestBody: WEBHOOK_BODY })
+  @ApiOkResponse(INBOUND_ANSWER)
   accountInboundSms(
-    @Param('provider') provider: string,
-    @Param('accountId') accountId: string,
+    @Param() { provider, accountId }: AccountWebhookParams,
     @Req() req: RawBodyRequest<Request>,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -175,9 +219,10 @@ export class WebhooksController {
         this.logger.warn(
           `refused ${provider} ${kind} webhook from ${req.ip}: ${err.reason} (${err.message})`,
         );
-        throw new UnauthorizedException(`webhook signature ${err.reason}`);
+        throw apiError(HttpStatus.UNAUTHORIZED, `webhook signature ${err.reason}`, { code: 'bad_signature' });
       }
-      if (err instanceof WebhookPayloadError) throw new BadRequestException(err.message);
+      if (err instanceof WebhookPayloadError)
+        throw apiError(HttpStatus.BAD_REQUEST, err.message, { code: 'invalid_payload' });
       throw err;
     }
   }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../database';
 import type {
   CarrierAccount,
@@ -19,24 +20,32 @@ export async function insertCarrierAccount(
 export interface CarrierAccountPageRequest {
   customerId: string;
   limit: number;
-  offset: number;
+  /** The last row of the previous page (its creation time as read, and id). */
+  after?: { createdAt: Date; id: string };
 }
 
-/** One customer's carrier accounts that are not deleted, oldest first. */
+/**
+ * One customer's carrier accounts that are not deleted, oldest first, keyset-paged. The key is
+ * the creation time at millisecond precision (what a JS Date, hence a cursor, holds; Postgres
+ * keeps microseconds) and the id, so a cursor made from a row compares equal to that row.
+ */
 export async function listCarrierAccountsPage(
   db: Executor,
   req: CarrierAccountPageRequest,
 ): Promise<CarrierAccount[]> {
-  return db
+  const createdMs = sql<Date>`date_trunc('milliseconds', created_at)`;
+  let query = db
     .selectFrom('carrier_accounts')
     .selectAll()
     .where('customer_id', '=', req.customerId)
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(req.limit)
-    .offset(req.offset)
-    .execute();
+    .where('deleted_at', 'is', null);
+  if (req.after) {
+    const { createdAt, id } = req.after;
+    query = query.where(
+      sql<boolean>`(${createdMs}, id) > (${createdAt.toISOString()}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  return query.orderBy(createdMs).orderBy('id').limit(req.limit).execute();
 }
 
 /**

@@ -53,6 +53,23 @@ export const timeZone = z
   })
   .meta({ format: 'time-zone', description: 'an IANA time-zone name', example: 'America/Chicago' });
 
+/* eslint-disable no-control-regex -- NUL is the character these refuse */
+const NO_NUL = /^[^\u0000]*$/;
+const NO_NUL_NOT_BLANK = /^[^\u0000]*[^\u0000\t\n\r ][^\u0000]*$/;
+/* eslint-enable no-control-regex */
+
+/**
+ * Text that is stored: Postgres text cannot hold a NUL character (the insert would fail, a 500),
+ * so the pattern refuses it. `nonBlank`: it must also contain a character other than space, tab,
+ * CR and LF (spelled out: `\s` means different sets in JavaScript and in other regex engines that
+ * read the document).
+ */
+export function storedText(max: number, options: { nonBlank?: boolean } = {}) {
+  return options.nonBlank
+    ? z.string().max(max).regex(NO_NUL_NOT_BLANK, 'must not be blank or contain NUL characters')
+    : z.string().max(max).regex(NO_NUL, 'must not contain NUL characters');
+}
+
 /** A resource id: any RFC 4122-shaped UUID, as Postgres stores them. */
 export const uuid = z.guid().meta({ format: 'uuid' });
 

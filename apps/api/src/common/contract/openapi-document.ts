@@ -49,7 +49,10 @@ function errorStatuses(op: Operation, path: string): string[] {
   return [...statuses];
 }
 
-/** Declares every error answer of every operation with the one ErrorBody schema. */
+/**
+ * Declares every error answer of every operation with the one ErrorBody schema, unless the
+ * operation declared that answer's content itself (the health check's 503 is its report).
+ */
 export function declareErrorAnswers(doc: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
@@ -59,7 +62,7 @@ export function declareErrorAnswers(doc: OpenAPIObject): OpenAPIObject {
         const existing = op.responses[status];
         op.responses[status] = {
           description: existing?.description || DEFAULT_DESCRIPTIONS[status] || 'error',
-          content: ERROR_CONTENT,
+          content: existing?.content ?? ERROR_CONTENT,
         };
       }
     }
