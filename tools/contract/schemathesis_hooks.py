@@ -7,10 +7,14 @@ API's correct 400s as "valid data rejected":
 - ``phone``: a number valid for its region's numbering plan (libphonenumber), so the strategy
   draws real-shaped US and UK numbers in E.164 and national formats;
 - ``time-zone``: an IANA zone name;
+- ``idempotency-key``: any printable text, but one key per request: reused with another request it
+  is (rightly) a 422, so the strategy draws a fresh UUID each time;
 - ``cursor``: an opaque page cursor that only the list which returned it can read. A fuzzer cannot
   forge one, so it asks for the first page (empty cursor); the 400 for a forged cursor is covered
   by the API's own tests.
 """
+
+import uuid
 
 import schemathesis
 from hypothesis import strategies as st
@@ -33,3 +37,4 @@ schemathesis.openapi.format(
     ),
 )
 schemathesis.openapi.format("cursor", st.just(""))
+schemathesis.openapi.format("idempotency-key", st.builds(lambda: str(uuid.uuid4())))

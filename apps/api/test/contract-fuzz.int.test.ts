@@ -65,6 +65,8 @@ describe('the API contract (schemathesis over the OpenAPI document, every check)
     }
     const { apiKey } = await s.tenant('Contract fuzz');
     const { code, output } = await runSchemathesis([
+      '--config-file',
+      join(projectRoot(), 'tools', 'contract', 'schemathesis.toml'),
       'run',
       `${s.url}/api/docs/openapi.json`,
       '--url',

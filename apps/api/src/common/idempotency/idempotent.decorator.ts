@@ -31,6 +31,8 @@ export function Idempotent(): MethodDecorator {
         minLength: 1,
         maxLength: MAX_IDEMPOTENCY_KEY_LENGTH,
         pattern: '^[\\x20-\\x7E]+$',
+        // Named so that tools know a fresh value is wanted per request (the contract fuzz draws UUIDs).
+        format: 'idempotency-key',
       },
     }),
   );
