@@ -54,6 +54,7 @@ describe('per-API-key rate limits', () => {
     expect(refused.body).toEqual({
       statusCode: 429,
       error: 'Too Many Requests',
+      code: 'rate_limited',
       message: expect.stringMatching(
         /rate limit of this API key exceeded: 3 requests at once, then 0.5 per second; retry after [12] s/,
       ),
@@ -104,7 +105,7 @@ describe('per-API-key rate limits', () => {
       const hook = await anon.post('/webhooks/sim/call-status', { attemptId: 'x' });
       expect(hook.status).toBe(401);
       expect(hook.body.message).toMatch(/signature/);
-      const document = await anon.get('/voice/attempts/x/answer?exp=1&sig=bad');
+      const document = await anon.get('/voice/attempts/00000000-0000-4000-8000-000000000000/answer?exp=1&sig=bad');
       expect(document.status).toBe(403);
       expect(rateHeaders(document).limit).toBeNull();
     }
@@ -125,6 +126,7 @@ describe('per-API-key rate limits', () => {
     expect(blocked.body).toEqual({
       statusCode: 429,
       error: 'Too Many Requests',
+      code: 'rate_limited',
       message: expect.stringMatching(
         /^too many failed API key checks from this address: at most 4 per minute/,
       ),

@@ -69,7 +69,7 @@ describe('authentication, tenant isolation and bad input', () => {
     { name: 'resume', method: 'POST', path: `/campaigns/${campaignId}/resume` },
     { name: 'cancel', method: 'POST', path: `/campaigns/${campaignId}/cancel` },
     { name: 'get DID', method: 'GET', path: `/dids/${didId}` },
-    { name: 'retire DID', method: 'DELETE', path: `/dids/${didId}` },
+    { name: 'retire DID', method: 'POST', path: `/dids/${didId}/retire` },
     { name: 'reinstate DID', method: 'POST', path: `/dids/${didId}/reinstate` },
     { name: 'events of the campaign', method: 'GET', path: `/events?channels=campaign:${campaignId}` },
     { name: 'events of the customer', method: 'GET', path: `/events?channels=customer:${aCustomerId}` },
@@ -206,7 +206,7 @@ describe('authentication, tenant isolation and bad input', () => {
     const id = created.body.id as string;
     expect((await http.post('/dids', { number: '+1 212 555 0142' })).status).toBe(409);
     expect((await http.post(`/dids/${id}/reinstate`)).status).toBe(409);
-    const retired = await http.delete(`/dids/${id}`);
+    const retired = await http.post(`/dids/${id}/retire`);
     expect(retired.body.state).toBe('retired');
     expect((await http.get('/dids?state=retired')).body.items).toHaveLength(1);
     const reinstated = await http.post(`/dids/${id}/reinstate`);
@@ -464,8 +464,8 @@ describe('authentication, tenant isolation and bad input', () => {
     ['DID without number', 'POST', '/dids', { json: {} }, 400, /number/],
     ['DID with letters', 'POST', '/dids', { json: { number: '1-800-FLOWERS' } }, 400, /number.*letters/],
     ['DID number of the wrong type', 'POST', '/dids', { json: { number: 4155550100 } }, 400, /number/],
-    ['unknown DID', 'DELETE', `/dids/${randomUUID()}`, undefined, 404, null],
-    ['malformed DID id', 'POST', '/dids/123/reinstate', undefined, 400, /UUID/],
+    ['unknown DID', 'POST', `/dids/${randomUUID()}/retire`, undefined, 404, null],
+    ['malformed DID id', 'POST', '/dids/123/reinstate', undefined, 400, /id/],
     ['DID state filter', 'GET', '/dids?state=hot', undefined, 400, /state/],
     ['suppression without phone', 'POST', '/suppressions', { json: {} }, 400, /phone/],
     ['suppression with invalid phone', 'POST', '/suppressions', { json: { phone: '12' } }, 400, /phone/],
