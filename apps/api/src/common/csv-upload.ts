@@ -1,7 +1,12 @@
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
-import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import busboy from 'busboy';
 import { CsvError, parse } from 'csv-parse';
 import type { Request } from 'express';
@@ -47,9 +52,16 @@ class ByteLimit extends Transform {
   }
 }
 
+/** The CSV part of a multipart body, and the end of the whole body (which may still be malformed). */
+interface MultipartFile {
+  file: Readable;
+  /** Settles once busboy has read the rest of the body: rejects (400) when a later part is malformed. */
+  finished: Promise<void>;
+}
+
 /** The `file` part of a multipart body, as a stream (other parts are skipped). */
-function multipartFile(req: Request, maxBytes: number): Promise<Readable> {
-  return new Promise<Readable>((resolve, reject) => {
+function multipartFile(req: Request, maxBytes: number): Promise<MultipartFile> {
+  return new Promise<MultipartFile>((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
       bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 50, parts: 60 } });
@@ -57,8 +69,18 @@ function multipartFile(req: Request, maxBytes: number): Promise<Readable> {
       reject(new BadRequestException(`multipart body: ${(err as Error).message}`));
       return;
     }
+    let endBody: { resolve: () => void; reject: (err: Error) => void } | undefined;
+    const finished = new Promise<void>((res, rej) => {
+      endBody = { resolve: res, reject: rej };
+    });
+    // Awaited only once the CSV has been read; until then a failure must not go unhandled.
+    finished.catch(() => undefined);
     let found = false;
     bb.on('file', (name, stream) => {
+      // Busboy can fail a part (a body cut short) in the tick it is announced, before the reader is
+      // attached: without a listener that 'error' would be unhandled and end the process. The
+      // failure still reaches the reader (a stream that has failed tells every later pipeline).
+      stream.on('error', () => undefined);
       if (found || (name !== 'file' && name !== 'csv')) {
         stream.resume();
         return;
@@ -67,10 +89,17 @@ function multipartFile(req: Request, maxBytes: number): Promise<Readable> {
       stream.on('limit', () =>
         stream.destroy(new PayloadTooLargeException(`CSV upload is larger than ${maxBytes} bytes`)),
       );
-      resolve(stream);
+      resolve({ file: stream, finished });
     });
-    bb.on('error', (err: Error) => reject(new BadRequestException(`multipart body: ${err.message}`)));
-    bb.on('close', () => reject(new BadRequestException('multipart body has no "file" part with the CSV')));
+    bb.on('error', (err: Error) => {
+      const failure = new BadRequestException(`multipart body: ${err.message}`);
+      reject(failure);
+      endBody?.reject(failure);
+    });
+    bb.on('close', () => {
+      reject(new BadRequestException('multipart body has no "file" part with the CSV'));
+      endBody?.resolve();
+    });
     req.pipe(bb);
   });
 }
@@ -101,17 +130,20 @@ export function readCsvUpload(req: Request, maxBytes = MAX_CSV_BYTES): CsvUpload
   const multipart = mediaType(req) === 'multipart/form-data';
 
   async function* records(): AsyncGenerator<Record<string, string>> {
-    const input = multipart ? await multipartFile(req, maxBytes) : req;
+    const part = multipart ? await multipartFile(req, maxBytes) : undefined;
+    const input = part ? part.file : req;
     pipeline(input, new ByteLimit(maxBytes), parser, (err) => {
       if (err) parser.destroy(err);
     });
     try {
       for await (const record of parser as AsyncIterable<Record<string, string>>) yield record;
+      // The rest of a multipart body is read too: a malformed part after the CSV refuses it all.
+      if (part) await part.finished;
     } catch (err) {
-      if (err instanceof CsvError) {
-        throw new BadRequestException(`CSV is malformed: ${err.message}`);
-      }
-      throw err;
+      if (err instanceof HttpException) throw err;
+      if (err instanceof CsvError) throw new BadRequestException(`CSV is malformed: ${err.message}`);
+      // Only the upload is read here: a stream failing (a truncated multipart body) is the request's fault.
+      throw new BadRequestException(`upload could not be read: ${(err as Error).message}`);
     } finally {
       if (!parser.destroyed) parser.destroy();
       if (input !== req) input.resume();

@@ -54,7 +54,7 @@ export const timeZone = z
   .meta({ format: 'time-zone', description: 'an IANA time-zone name', example: 'America/Chicago' });
 
 /** A resource id: any RFC 4122-shaped UUID, as Postgres stores them. */
-export const uuid = z.guid().meta({ format: 'uuid' });
+export const uuid = z.guid({ error: 'must be a UUID' }).meta({ format: 'uuid' });
 
 /** `:id` path parameter. */
 export class IdParams extends createZodDto(z.object({ id: uuid }).strict()) {}
@@ -73,3 +73,23 @@ export const pageQuery = {
       "the previous page's nextCursor, opaque; absent or empty for the first page. A cursor this list did not return is a 400",
   }),
 };
+
+const NO_NUL = new RegExp(String.raw`^[^\u0000]*$`);
+// With the `u` flag a surrogate pair is one character: only a lone surrogate matches.
+const LONE_SURROGATE = /[\ud800-\udfff]/gu;
+
+/**
+ * Replaces each lone surrogate (a JSON `"\ud800"` escape) with U+FFFD, as Postgres does for text
+ * columns, where jsonb would refuse the whole value. Not a pattern: generators cannot use one
+ * that names surrogates, and no client but JavaScript can produce them anyway.
+ */
+export const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\ufffd');
+
+/**
+ * Free text the API stores: at most `max` characters and no NUL, which Postgres refuses in text
+ * and jsonb (it would surface as a 500, or as a worker retrying a write forever); lone surrogates
+ * are replaced (see {@link wellFormed}). The document says it as a pattern.
+ */
+export function storedText(max: number) {
+  return z.string().max(max).regex(NO_NUL, 'must not contain NUL (\\u0000) characters').overwrite(wellFormed);
+}

@@ -17,7 +17,10 @@ function describe(issue: ZodError['issues'][number], field: string): string {
     const keys = issue.keys.map((k) => (field === '' ? k : `${field}.${k}`));
     return `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')} (not part of this request)`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${field || 'body'} is required`;
+  // Zod 4 leaves `input` out of issues unless asked to report it (which would echo values such as
+  // credentials): a missing value is recognised by the default message instead.
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+    return `${field || 'body'} is required`;
   return field === '' ? issue.message : `${field}: ${issue.message}`;
 }
 
