@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ExecutionContext } from '@nestjs/common';
-import { ValidationPipe } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Kysely } from 'kysely';
 import type { EngineConfig } from '@engine/config';
@@ -16,8 +15,9 @@ import type { Database } from '@engine/db';
 import type { Redis } from '@engine/redis';
 import { ApiRateLimiter, IdempotencyStore } from '@engine/redis';
 import { ApiKeyGuard } from '../../apps/api/src/auth/api-key.guard';
-import { CreateCampaignDto } from '../../apps/api/src/campaigns/campaign.dto';
-import { ParseId } from '../../apps/api/src/common/ids';
+import { CreateCampaignDto } from '../../apps/api/src/campaigns/campaign-input.schema';
+import { IdParams } from '../../apps/api/src/common/contract/fields';
+import { ApiValidationPipe } from '../../apps/api/src/common/contract/validation-pipe';
 import { ApiRateLimitGuard } from '../../apps/api/src/rate-limit/api-rate-limit.guard';
 import { ApiRateLimits } from '../../apps/api/src/rate-limit/api-rate-limits.service';
 import { median, percentile } from './services';
@@ -72,7 +72,7 @@ export async function isolatedTimings(options: {
   const rateGuard = new ApiRateLimitGuard(limits);
   const limiter = new ApiRateLimiter(redis);
   const authed = { apiKeyHash: 'bench-key-hash' };
-  const bodyPipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+  const pipe = new ApiValidationPipe();
   const body = {
     name: 'Spring promo',
     channel: 'voice',
@@ -98,10 +98,14 @@ export async function isolatedTimings(options: {
       rateGuard.canActivate(context({ ...authed })),
     ),
   );
-  timings.push(await time('validation: :id pipe (ParseId)', runs, () => ParseId.transform(campaignId)));
   timings.push(
-    await time('validation: POST /api/campaigns body (ValidationPipe)', runs, () =>
-      bodyPipe.transform(structuredClone(body), { type: 'body', metatype: CreateCampaignDto }),
+    await time('validation: :id path parameter (zod IdParams)', runs, () =>
+      pipe.transform({ id: campaignId }, { type: 'param', metatype: IdParams }),
+    ),
+  );
+  timings.push(
+    await time('validation: POST /api/campaigns body (zod CreateCampaignDto)', runs, () =>
+      pipe.transform(structuredClone(body), { type: 'body', metatype: CreateCampaignDto }),
     ),
   );
   return timings;

@@ -11,13 +11,21 @@ API's correct 400s as "valid data rejected":
   is (rightly) a 422, so the strategy draws a fresh UUID each time;
 - ``cursor``: an opaque page cursor that only the list which returned it can read. A fuzzer cannot
   forge one, so it asks for the first page (empty cursor); the 400 for a forged cursor is covered
-  by the API's own tests.
+  by the API's own tests;
+- ``sms-template``: a campaign message whose ``{{ name }}`` placeholders must name variables the
+  campaign has (standard ones, or those its ``mode`` declares); the strategy uses standard ones only,
+  which every campaign has;
+- ``phone-csv``: CSV text whose header row names a ``phone`` column; the strategy writes rows
+  without quotes, so that every draw parses (rows with a bad number are reported, not refused);
+- ``binary``: every file this API takes (a ``multipart/form-data`` part) is such a CSV, so the
+  built-in generator (sample images, random bytes) is replaced by the same CSV, as bytes.
 """
 
 import uuid
 
 import schemathesis
 from hypothesis import strategies as st
+from schemathesis.transport.serialization import Binary
 
 _US_AREA_CODES = ["212", "310", "415", "512", "617", "702", "786", "917"]
 
@@ -38,3 +46,25 @@ schemathesis.openapi.format(
 )
 schemathesis.openapi.format("cursor", st.just(""))
 schemathesis.openapi.format("idempotency-key", st.builds(lambda: str(uuid.uuid4())))
+
+_STANDARD_VARIABLES = ["first_name", "last_name", "full_name", "company", "phone"]
+# Text around the placeholders: no braces (a lone "}}" or "{{" is a syntax error) and no NUL.
+_template_text = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="{}\x00"), max_size=200)
+schemathesis.openapi.format(
+    "sms-template",
+    st.builds(
+        lambda before, name, after: f"Hi{before}{{{{ {name} }}}}{after}",
+        _template_text,
+        st.sampled_from(_STANDARD_VARIABLES),
+        _template_text,
+    ),
+)
+
+# CSV values that need no quoting: no quote, comma, line break or NUL.
+_csv_value = st.text(alphabet=st.characters(codec="utf-8", exclude_characters='",\r\n\x00'), max_size=20)
+_phone_csv = st.builds(
+    lambda rows: "phone,first_name\n" + "".join(f"{phone},{name}\n" for phone, name in rows),
+    st.lists(st.tuples(_phones | _csv_value, _csv_value), max_size=5),
+)
+schemathesis.openapi.format("phone-csv", _phone_csv)
+schemathesis.openapi.format("binary", _phone_csv.map(lambda text: Binary(text.encode())))

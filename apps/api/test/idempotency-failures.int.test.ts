@@ -9,16 +9,17 @@ import {
   NotFoundException,
   Post,
   Req,
-  ValidationPipe,
 } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
-import { IsString } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import type { Request } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdempotencyStore } from '@engine/redis';
 import type { TestRedis } from '@engine/testing';
 import { createTestRedis } from '@engine/testing';
 import { AllExceptionsFilter } from '../src/common/all-exceptions.filter';
+import { ApiValidationPipe } from '../src/common/contract/validation-pipe';
 import { Idempotent, IdempotencyModule } from '../src/common/idempotency';
 import { REDIS } from '../src/infrastructure/tokens';
 import { ApiClient } from './support/api-stack';
@@ -28,9 +29,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const LOCK_TTL_MS = 1500;
 const WAIT_MS = 2000;
 
-class NamedDto {
-  @IsString() name!: string;
-}
+class NamedDto extends createZodDto(z.object({ name: z.string() }).strict()) {}
 
 /** Routes that fail on purpose; `runs` counts how often each handler really ran. */
 @Controller('t')
@@ -125,7 +124,7 @@ describe('Idempotency-Key when the request fails', () => {
     class TestModule {}
     app = await NestFactory.create(TestModule, { rawBody: true, logger: false });
     app.setGlobalPrefix('api');
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
+    app.useGlobalPipes(new ApiValidationPipe());
     app.useGlobalFilters(new AllExceptionsFilter());
     await app.listen(0, '127.0.0.1');
     http = new ApiClient((await app.getUrl()).replace('[::1]', '127.0.0.1'), null);

@@ -105,7 +105,9 @@ describe('per-API-key rate limits', () => {
       const hook = await anon.post('/webhooks/sim/call-status', { attemptId: 'x' });
       expect(hook.status).toBe(401);
       expect(hook.body.message).toMatch(/signature/);
-      const document = await anon.get('/voice/attempts/00000000-0000-4000-8000-000000000000/answer?exp=1&sig=bad');
+      const document = await anon.get(
+        '/voice/attempts/00000000-0000-4000-8000-000000000000/answer?exp=1&sig=bad',
+      );
       expect(document.status).toBe(403);
       expect(rateHeaders(document).limit).toBeNull();
     }

@@ -6,7 +6,7 @@ import { campaignWorkflowId, stateQuery } from '@engine/contracts';
 import type { Campaign, Database } from '@engine/db';
 import { campaignAttemptStats, countProspectsByStatus, countUsableDids } from '@engine/db';
 import { withTimeout } from '../common/wait';
-import type { CampaignStatsView } from './campaign.dto';
+import type { CampaignStatsView } from './campaign.view';
 
 const STATE_QUERY_TIMEOUT_MS = 2_000;
 

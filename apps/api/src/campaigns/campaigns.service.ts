@@ -1,11 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
@@ -31,33 +24,36 @@ import {
 } from '@engine/db';
 import type { EventBus } from '@engine/redis';
 import { CoalescingCache } from '../common/coalescing-cache';
-import { isUuid } from '../common/ids';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
+import { isUuid } from '@engine/db';
+import { DEFAULT_PAGE_SIZE } from '../common/contract/fields';
+import { decodeCursor, encodeCursor } from '../common/pagination';
 import { pollUntil } from '../common/wait';
 import { DB, ENGINE_CONFIG, EVENT_BUS, TEMPORAL_CLIENT } from '../infrastructure/tokens';
-import type {
-  CampaignPage,
-  CampaignStatsView,
-  CampaignTransitionView,
-  CampaignView,
-  CreateCampaignDto,
-  ListCampaignsQuery,
-  UpdateCampaignDto,
-} from './campaign.dto';
 import { assertValidTemplate, modeJson, normaliseCallerIds } from './campaign-input';
+import type { CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from './campaign-input.schema';
 import { computeCampaignStats } from './campaign-stats';
-import { toCampaignView } from './campaign-view';
+import type { CampaignPage, CampaignStatsView, CampaignTransitionView, CampaignView } from './campaign.view';
+import { toCampaignView } from './campaign.view';
 import { mapTemporalError } from './temporal-errors';
 
 /** How long a start/pause/resume/cancel waits for the workflow to write the new status. */
 const TRANSITION_WAIT_MS = 5_000;
 const FINISHED: readonly CampaignStatus[] = ['completed', 'cancelled'];
 
-const isCampaignCursor = (v: unknown): v is { t: string; id: string } =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as { t?: unknown }).t === 'string' &&
-  typeof (v as { id?: unknown }).id === 'string';
+/** A `pageKey` as the repository writes it: UTC, to the microsecond. */
+const PAGE_KEY = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** The cursor of a list page: the last row's exact creation time and id (anything else is a 400). */
+function isCampaignCursor(v: unknown): v is { t: string; id: string } {
+  const c = v as { t?: unknown; id?: unknown } | null;
+  if (typeof c !== 'object' || c === null || typeof c.t !== 'string' || typeof c.id !== 'string')
+    return false;
+  if (!PAGE_KEY.test(c.t) || !isUuid(c.id)) return false;
+  // A real calendar time (no 30 February), so that Postgres reads it as we do.
+  const millis = `${c.t.slice(0, 23)}Z`;
+  const date = new Date(millis);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === millis;
+}
 
 /**
  * Campaigns of the authenticated customer. The campaign workflow owns `status`: the transitions
@@ -108,10 +104,7 @@ export class CampaignsService {
   async list(customerId: string, query: ListCampaignsQuery): Promise<CampaignPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const cursor = decodeCursor(query.cursor, isCampaignCursor);
-    const after = cursor ? { createdAt: new Date(cursor.t), id: cursor.id } : undefined;
-    if (after && (Number.isNaN(after.createdAt.getTime()) || !isUuid(after.id))) {
-      throw new BadRequestException('cursor is not a cursor this endpoint returned');
-    }
+    const after = cursor ? { createdAt: cursor.t, id: cursor.id } : undefined;
     const rows = await listCampaignsPage(this.db, {
       customerId,
       status: query.status,
@@ -123,8 +116,7 @@ export class CampaignsService {
     const last = page[page.length - 1];
     return {
       items: page.map(toCampaignView),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor({ t: last.created_at.toISOString(), id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.pageKey, id: last.id }) : null,
     };
   }
 
@@ -137,7 +129,8 @@ export class CampaignsService {
     }
     const patch: CampaignUpdate = {};
     if (dto.name !== undefined) patch.name = dto.name.trim();
-    if (dto.mode !== undefined) patch.mode = { ...current.mode, ...modeJson(dto.mode) };
+    const mode = dto.mode !== undefined ? { ...current.mode, ...modeJson(dto.mode) } : current.mode;
+    if (dto.mode !== undefined) patch.mode = mode;
     if (dto.schedule !== undefined) {
       patch.schedule = dto.schedule.timezone
         ? { ...current.schedule, timezone: dto.schedule.timezone }
@@ -148,6 +141,11 @@ export class CampaignsService {
       patch.caller_ids = ids.length > 0 ? ids : null;
     }
     if (dto.message !== undefined) patch.message = dto.message;
+    // The template is checked against the mode it will run with, whichever of the two changed.
+    const message = dto.message ?? current.message;
+    if (message !== null && (dto.message !== undefined || dto.mode !== undefined)) {
+      assertValidTemplate(message, mode);
+    }
     if (Object.keys(patch).length === 0) return toCampaignView(current);
     const updated = await updateCreatedCampaign(this.db, customerId, campaignId, patch);
     if (!updated) {

@@ -1,6 +1,11 @@
 import { pipeline } from 'node:stream';
 import { Readable, Transform } from 'node:stream';
-import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import busboy from 'busboy';
 import { CsvError, parse } from 'csv-parse';
 import type { Request } from 'express';
@@ -88,6 +93,10 @@ function multipartFile(req: Request, maxBytes: number): Promise<MultipartCsv> {
     rest.catch(() => undefined);
     let found = false;
     bb.on('file', (name, stream) => {
+      // Busboy can fail a part (a body cut short) in the tick it is announced, before the reader is
+      // attached: without a listener that 'error' would be unhandled and end the process. The
+      // failure still reaches the reader (a stream that has failed tells every later pipeline).
+      stream.on('error', () => undefined);
       if (found || (name !== 'file' && name !== 'csv')) {
         stream.resume();
         return;
@@ -149,10 +158,10 @@ export function readCsvUpload(req: Request, maxBytes = MAX_CSV_BYTES): CsvUpload
       // A malformed part after the CSV makes the whole body malformed, as one before it would.
       await part?.rest;
     } catch (err) {
-      if (err instanceof CsvError) {
-        throw new BadRequestException(`CSV is malformed: ${err.message}`);
-      }
-      throw err;
+      if (err instanceof HttpException) throw err;
+      if (err instanceof CsvError) throw new BadRequestException(`CSV is malformed: ${err.message}`);
+      // Only the upload is read here: a stream failing (a truncated multipart body) is the request's fault.
+      throw new BadRequestException(`upload could not be read: ${(err as Error).message}`);
     } finally {
       if (!parser.destroyed) parser.destroy();
       if (input !== req) input.resume();

@@ -24,23 +24,3 @@ export function decodeCursor<T>(
   }
   throw fieldError('cursor', 'is not a cursor this endpoint returned');
 }
-
-// TEMPORARY (zod migration in progress): the class-validator page query the unmigrated DTOs extend.
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-export class CursorPageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: "the previous page's nextCursor" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-}

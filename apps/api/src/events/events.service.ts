@@ -6,7 +6,7 @@ import { latestEventId, ownedCampaignIds } from '@engine/db';
 import type { Redis } from '@engine/redis';
 import { EventSubscription } from '@engine/redis';
 import { fieldError } from '../common/contract/error-body';
-import { isUuid } from '../common/ids';
+import { isUuid } from '@engine/db';
 import { DB, EVENTS_CHANNEL_PREFIX, REDIS } from '../infrastructure/tokens';
 import type { SseLimits } from './sse-connection';
 import { DEFAULT_SSE_LIMITS, SseConnection } from './sse-connection';

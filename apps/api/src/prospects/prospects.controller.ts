@@ -1,30 +1,59 @@
-import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiNotFoundResponse,
+  ApiConflictResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnsupportedMediaTypeResponse,
   getSchemaPath,
-  ApiExtraModels,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
 import { Idempotent } from '../common/idempotency';
+import { IdParams } from '../common/contract/fields';
+import { validationFailure } from '../common/contract/validation-pipe';
 import { mediaType, readCsvUpload } from '../common/csv-upload';
-import { ParseId } from '../common/ids';
-import { ImportResultView, ListProspectsQuery, ProspectPage, ProspectsUploadBody } from './prospect.dto';
-import { prospectsFromCsv, ProspectsService } from './prospects.service';
+import { ListProspectsQuery, ProspectsUploadDto } from './prospect-input.schema';
+import { prospectsFromCsv } from './prospect-rows';
+import { ImportResultView, ProspectPage } from './prospect.view';
+import { ProspectsService } from './prospects.service';
 
-/** Most prospects one JSON request may carry (the JSON body limit is 10 MB anyway). */
-const MAX_JSON_PROSPECTS = 100_000;
+const CSV_DESCRIPTION =
+  'CSV: a header row naming a `phone` column (also `phone_number`; any common format, stored as E.164) and ' +
+  'optionally `timezone` (IANA); every other column becomes a variable. Streamed: the file is never held in ' +
+  'memory (up to 512 MB).';
+
+/**
+ * One operation, three encodings: the body is read by media type (JSON parsed by Express, CSV
+ * streamed by the handler), so its document is written here rather than derived from a `@Body()`.
+ */
+const UPLOAD_BODY = {
+  required: true,
+  content: {
+    'application/json': { schema: { $ref: getSchemaPath(ProspectsUploadDto) } },
+    'text/csv': { schema: { type: 'string', format: 'phone-csv', description: CSV_DESCRIPTION } },
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          file: { type: 'string', format: 'binary', description: `the CSV file. ${CSV_DESCRIPTION}` },
+        },
+        // Other parts are skipped; their names go in a part header, where control characters are malformed.
+        propertyNames: { pattern: String.raw`^[^\u0000-\u0008\u000a-\u001f\u007f]*$` },
+        description: 'the CSV in the `file` part; other parts are ignored',
+      },
+      encoding: { file: { contentType: 'text/csv' } },
+    },
+  },
+};
 
 @ApiTags('prospects')
 @ApiBearerAuth()
-@ApiExtraModels(ProspectsUploadBody)
+@ApiExtraModels(ProspectsUploadDto)
 @Controller('campaigns/:id/prospects')
 export class ProspectsController {
   constructor(private readonly prospects: ProspectsService) {}
@@ -34,44 +63,29 @@ export class ProspectsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Load prospects: JSON, or a CSV (text/csv body or multipart "file") with a phone column, streamed',
+      'Load prospects: a JSON list, or a CSV (text/csv body, or multipart/form-data with a "file" part)',
     description:
-      'CSV: a header row with `phone` (any common format, stored as E.164) and optional `timezone` (IANA); every ' +
-      'other column becomes a variable. Rows are validated one by one; numbers already in the campaign count as ' +
-      'duplicates. The whole upload is loaded in one transaction: a malformed CSV loads nothing.',
-  })
-  @ApiConsumes('application/json', 'text/csv', 'multipart/form-data')
-  @ApiBody({
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(ProspectsUploadBody) },
-        { type: 'string', description: 'CSV text (text/csv)' },
-        { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-      ],
-    },
+      'Rows are checked one by one: a row whose phone is not a valid number, or whose zone is unknown, is ' +
+      'listed in `rejected` and the others load; numbers already in the campaign count as `duplicates`. ' +
+      'A malformed JSON row (wrong types, unknown keys) refuses the request with a 400 naming it. The whole ' +
+      'upload is loaded in one transaction: a malformed CSV loads nothing.',
+    requestBody: UPLOAD_BODY,
   })
   @ApiOkResponse({ type: ImportResultView })
-  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'the campaign has finished (completed or cancelled)' })
+  @ApiUnsupportedMediaTypeResponse({
+    description: 'a body other than application/json, text/csv or multipart/form-data',
+  })
   async upload(
     @CurrentCustomer() customer: Customer,
-    @Param('id', ParseId) id: string,
+    @Param() { id }: IdParams,
     @Req() req: Request,
   ): Promise<ImportResultView> {
     if (mediaType(req) === 'application/json') {
-      const body: unknown = req.body;
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        throw new BadRequestException('body must be an object {"prospects": [...]}');
-      }
-      const extra = Object.keys(body).filter((k) => k !== 'prospects');
-      if (extra.length > 0) throw new BadRequestException(`property ${extra[0]} should not exist`);
-      const list = (body as { prospects?: unknown }).prospects;
-      if (!Array.isArray(list)) throw new BadRequestException('prospects must be an array');
-      if (list.length > MAX_JSON_PROSPECTS) {
-        throw new BadRequestException(
-          `prospects must contain no more than ${MAX_JSON_PROSPECTS} elements; upload a CSV`,
-        );
-      }
-      return this.prospects.import(customer.id, id, list);
+      // Validated here rather than by the global pipe: only a JSON request has a parsed body.
+      const parsed = ProspectsUploadDto.schema.safeParse(req.body);
+      if (!parsed.success) throw validationFailure(parsed.error);
+      return this.prospects.import(customer.id, id, parsed.data.prospects);
     }
     // Check the campaign before reading a possibly large upload.
     await this.prospects.assertCanLoad(customer.id, id);
@@ -81,10 +95,9 @@ export class ProspectsController {
   @Get()
   @ApiOperation({ summary: "A campaign's prospects in load order (filter by status; cursor-paginated)" })
   @ApiOkResponse({ type: ProspectPage })
-  @ApiNotFoundResponse()
   list(
     @CurrentCustomer() customer: Customer,
-    @Param('id', ParseId) id: string,
+    @Param() { id }: IdParams,
     @Query() query: ListProspectsQuery,
   ): Promise<ProspectPage> {
     return this.prospects.list(customer.id, id, query);

@@ -9,18 +9,33 @@ export interface CampaignPageRequest {
   status?: CampaignStatus;
   channel?: CampaignChannel;
   limit: number;
-  /** Keyset position: the last row of the previous page (newest first). */
-  after?: { createdAt: Date; id: string };
+  /** Keyset position: the last row of the previous page (newest first), its `pageKey` as given. */
+  after?: { createdAt: string; id: string };
 }
 
+/** A campaign with its exact keyset position. */
+export type CampaignPageRow = Campaign & {
+  /**
+   * `created_at` to the microsecond (ISO 8601, UTC). A JS Date keeps milliseconds only: a cursor
+   * built from it would skip the rows created in the same millisecond as a page's last row.
+   */
+  pageKey: string;
+};
+
 /** One customer's campaigns, newest first, keyset-paginated on (created_at, id). */
-export async function listCampaignsPage(db: Executor, req: CampaignPageRequest): Promise<Campaign[]> {
-  let query = db.selectFrom('campaigns').selectAll().where('customer_id', '=', req.customerId);
+export async function listCampaignsPage(db: Executor, req: CampaignPageRequest): Promise<CampaignPageRow[]> {
+  let query = db
+    .selectFrom('campaigns')
+    .selectAll()
+    .select(
+      sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('pageKey'),
+    )
+    .where('customer_id', '=', req.customerId);
   if (req.status) query = query.where('status', '=', req.status);
   if (req.channel) query = query.where('channel', '=', req.channel);
   if (req.after) {
     const { createdAt, id } = req.after;
-    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id}::uuid)`);
+    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
   }
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(req.limit).execute();
 }

@@ -58,20 +58,31 @@ const NO_NUL = /^[^\u0000]*$/;
 const NO_NUL_NOT_BLANK = /^[^\u0000]*[^\u0000\t\n\r ][^\u0000]*$/;
 /* eslint-enable no-control-regex */
 
+// With the `u` flag a surrogate pair is one character: only a lone surrogate matches.
+const LONE_SURROGATE = /[\ud800-\udfff]/gu;
+
+/**
+ * Replaces each lone surrogate (a JSON `"\ud800"` escape) with U+FFFD, as Postgres does for text
+ * columns, where jsonb would refuse the whole value. Not a pattern: generators cannot use one
+ * that names surrogates, and no client but JavaScript can produce them anyway.
+ */
+export const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\ufffd');
+
 /**
  * Text that is stored: Postgres text cannot hold a NUL character (the insert would fail, a 500),
  * so the pattern refuses it. `nonBlank`: it must also contain a character other than space, tab,
  * CR and LF (spelled out: `\s` means different sets in JavaScript and in other regex engines that
- * read the document).
+ * read the document). Lone surrogates are replaced (see {@link wellFormed}).
  */
 export function storedText(max: number, options: { nonBlank?: boolean } = {}) {
-  return options.nonBlank
-    ? z.string().max(max).regex(NO_NUL_NOT_BLANK, 'must not be blank or contain NUL characters')
-    : z.string().max(max).regex(NO_NUL, 'must not contain NUL characters');
+  const text = options.nonBlank
+    ? z.string().max(max).regex(NO_NUL_NOT_BLANK, 'must not be blank or contain NUL (\\u0000) characters')
+    : z.string().max(max).regex(NO_NUL, 'must not contain NUL (\\u0000) characters');
+  return text.overwrite(wellFormed);
 }
 
 /** A resource id: any RFC 4122-shaped UUID, as Postgres stores them. */
-export const uuid = z.guid().meta({ format: 'uuid' });
+export const uuid = z.guid({ error: 'must be a UUID' }).meta({ format: 'uuid' });
 
 /** `:id` path parameter. */
 export class IdParams extends createZodDto(z.object({ id: uuid }).strict()) {}

@@ -1,0 +1,84 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { ProspectStatuses } from '@engine/db';
+import { pageQuery, storedText } from '../common/contract/fields';
+
+/**
+ * Request schemas of /api/campaigns/:id/prospects. A JSON upload is refused as a whole (400
+ * naming the row's path) only when a row is malformed: wrong types, unknown keys, limits. A row
+ * that is well formed but unusable (a number no numbering plan has, an unknown zone) is reported
+ * in the answer's `rejected` list while the others load, exactly as for a CSV row.
+ */
+
+/** Most prospects one JSON request may carry; a bigger list goes as a streamed CSV. */
+export const MAX_JSON_PROSPECTS = 100_000;
+export const MAX_VARIABLES = 100;
+export const MAX_VARIABLE_NAME = 100;
+export const MAX_VARIABLE_VALUE = 2000;
+
+const ProspectRowSchema = z
+  .object({
+    phone: z
+      .union(
+        [z.string().max(40).meta({ format: 'phone' }), z.number().int().min(0).max(999_999_999_999_999)],
+        {
+          error: (issue) =>
+            issue.code === 'invalid_union' ? 'must be a string, or a number made of the digits' : undefined,
+        },
+      )
+      .meta({
+        description:
+          'any common format (a bare number is read as its digits); stored as E.164. A number that is not ' +
+          'valid for its region rejects the row (listed in `rejected`), not the request',
+        example: '+14155550123',
+      }),
+    timezone: z
+      .string()
+      .max(64)
+      .nullable()
+      .optional()
+      .meta({
+        format: 'time-zone',
+        description:
+          "the prospect's IANA zone; absent, null or empty: inferred from the area code, else the campaign's. " +
+          'An unknown zone rejects the row (listed in `rejected`), not the request',
+      }),
+    variables: z
+      .record(
+        storedText(MAX_VARIABLE_NAME).min(1),
+        z.union([storedText(MAX_VARIABLE_VALUE), z.number(), z.boolean(), z.null()], {
+          error: (issue) =>
+            issue.code === 'invalid_union' ? 'must be a string, number, boolean or null' : undefined,
+        }),
+      )
+      .refine((vars) => Object.keys(vars).length <= MAX_VARIABLES, {
+        message: `at most ${MAX_VARIABLES} variables`,
+      })
+      .nullable()
+      .optional()
+      .meta({
+        description: 'template variables; numbers and booleans are stored as text, null values are left out',
+        maxProperties: MAX_VARIABLES,
+      }),
+  })
+  .strict()
+  .meta({ id: 'ProspectInput' });
+
+export class ProspectsUploadDto extends createZodDto(
+  z
+    .object({
+      prospects: z
+        .array(ProspectRowSchema)
+        .max(MAX_JSON_PROSPECTS, `at most ${MAX_JSON_PROSPECTS} prospects per JSON request; upload a CSV`),
+    })
+    .strict(),
+) {}
+
+export class ListProspectsQuery extends createZodDto(
+  z
+    .object({
+      status: z.enum(ProspectStatuses).optional(),
+      ...pageQuery,
+    })
+    .strict(),
+) {}
