@@ -18,13 +18,13 @@ import {
   claimCampaignStart,
   findCampaign,
   insertCampaign,
+  isUuid,
   listCampaignsPage,
   releaseCampaignStart,
   updateCreatedCampaign,
 } from '@engine/db';
 import type { EventBus } from '@engine/redis';
 import { CoalescingCache } from '../common/coalescing-cache';
-import { isUuid } from '@engine/db';
 import { DEFAULT_PAGE_SIZE } from '../common/contract/fields';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { pollUntil } from '../common/wait';

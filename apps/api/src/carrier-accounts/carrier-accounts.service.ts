@@ -7,6 +7,7 @@ import {
   countHeldDidsOnCarrierAccount,
   findCarrierAccount,
   insertCarrierAccount,
+  isUuid,
   listCarrierAccountsPage,
   softDeleteCarrierAccount,
   updateCarrierAccount,
@@ -16,7 +17,6 @@ import type { Carrier, CarrierProvider } from '@engine/providers';
 import { carrierAccountRefField, createCarrier } from '@engine/providers';
 import { CampaignNotifier } from '../campaigns/campaign-notifier';
 import { apiError } from '../common/contract/error-body';
-import { isUuid } from '@engine/db';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
 import { DB, ENGINE_CONFIG } from '../infrastructure/tokens';
 import type {

@@ -10,6 +10,7 @@ import {
   insertDid,
   isNumberHeldByAnotherCustomer,
   isUniqueViolation,
+  isUuid,
   listDidsPage,
   reinstateDid,
   retireDid,
@@ -18,7 +19,6 @@ import type { HealthVerdict } from '@engine/domain';
 import { assessDidHealth, DEFAULT_HEALTH_POLICY, isHealthVerdict, parsePhoneNumber } from '@engine/domain';
 import { CampaignNotifier } from '../campaigns/campaign-notifier';
 import { apiError } from '../common/contract/error-body';
-import { isUuid } from '@engine/db';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
 import { DB } from '../infrastructure/tokens';
 import type {
