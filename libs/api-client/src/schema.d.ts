@@ -48,7 +48,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a campaign: queued prospects are cancelled, calls in progress finish */
+        /** Cancel a campaign: queued prospects are cancelled, calls in progress finish (optional reason; the body may be left out) */
         post: operations["CampaignsController_cancel"];
         delete?: never;
         options?: never;
@@ -65,7 +65,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pause a dialing campaign (optional reason) */
+        /** Pause a dialing campaign (optional reason; the body may be left out) */
         post: operations["CampaignsController_pause"];
         delete?: never;
         options?: never;
@@ -84,8 +84,8 @@ export interface paths {
         get: operations["ProspectsController_list"];
         put?: never;
         /**
-         * Load prospects: JSON, or a CSV (text/csv body or multipart "file") with a phone column, streamed
-         * @description CSV: a header row with `phone` (any common format, stored as E.164) and optional `timezone` (IANA); every other column becomes a variable. Rows are validated one by one; numbers already in the campaign count as duplicates. The whole upload is loaded in one transaction: a malformed CSV loads nothing.
+         * Load prospects: a JSON list, or a CSV (text/csv body, or multipart/form-data with a "file" part)
+         * @description Rows are checked one by one: a row whose phone is not a valid number, or whose zone is unknown, is listed in `rejected` and the others load; numbers already in the campaign count as `duplicates`. A malformed JSON row (wrong types, unknown keys) refuses the request with a 400 naming it. The whole upload is loaded in one transaction: a malformed CSV loads nothing.
          */
         post: operations["ProspectsController_upload"];
         delete?: never;
@@ -152,9 +152,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Your carrier accounts, oldest first (deleted ones are not listed) */
         get: operations["CarrierAccountsController_list"];
         put?: never;
-        /** Add a carrier account (credentials encrypted at rest, never returned) */
+        /**
+         * Add a carrier account (credentials encrypted at rest, never returned)
+         * @description `provider` selects the credential fields (one schema per provider).
+         */
         post: operations["CarrierAccountsController_create"];
         delete?: never;
         options?: never;
@@ -172,11 +176,17 @@ export interface paths {
         get: operations["CarrierAccountsController_get"];
         put?: never;
         post?: never;
-        /** Delete a carrier account (its calls in flight still report their status) */
+        /**
+         * Delete a carrier account
+         * @description Afterwards its URL answers 404 (GET, PATCH, DELETE, sync-dids) and the list omits it. Calls already placed through it still report their status (its webhooks keep being verified with its secret).
+         */
         delete: operations["CarrierAccountsController_remove"];
         options?: never;
         head?: never;
-        /** Rename an account, rotate its credentials (replaced whole), or change its rate or base URL */
+        /**
+         * Rename an account, rotate its credentials (replaced whole), or change its rate or base URL
+         * @description `provider` repeats the account's provider, which selects the credential fields; it cannot change. Workers and the API use the change within their 30 s account cache.
+         */
         patch: operations["CarrierAccountsController_update"];
         trace?: never;
     };
@@ -325,6 +335,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Reachability of Postgres, Redis and Temporal, and SIP channel usage (public) */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -343,7 +354,10 @@ export interface paths {
         };
         get: operations["SuppressionsController_list"];
         put?: never;
-        /** Suppress one number ({phone, reason?}, 201) or many ({phones: [...], reason?}, 200) */
+        /**
+         * Suppress one number ({phone, reason?}), many ({phones, reason?}), or a CSV (streamed)
+         * @description One number: 201 when it is newly suppressed, 200 with `created: false` when it already was (the original entry is kept). Many, or a CSV (text/csv body or multipart "file" part): 200 with counts; numbers that are not valid are reported per row.
+         */
         post: operations["SuppressionsController_create"];
         delete?: never;
         options?: never;
@@ -358,27 +372,32 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Is this number suppressed? (URL-encode the +, e.g. %2B14155550123) */
-        get: operations["SuppressionsController_check"];
+        /** The number's suppression entry; 404 when it is not suppressed */
+        get: operations["SuppressionsController_get"];
         put?: never;
         post?: never;
+        /**
+         * Lift a suppression: the number may be contacted again
+         * @description Afterwards GET and DELETE on this URL answer 404 until the number is suppressed again.
+         */
         delete: operations["SuppressionsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/suppressions/import": {
+    "/api/voice/attempts/{attemptId}/{purpose}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A call document, fetched by the carrier with GET (signed URL) */
+        get: operations["CallDocumentsController_fetchWithGet"];
         put?: never;
-        /** Import a CSV (text/csv body or multipart "file") with a phone column and optional reason, streamed */
-        post: operations["SuppressionsController_importCsv"];
+        /** A call document, fetched by the carrier with POST (signed URL) */
+        post: operations["CallDocumentsController_fetchWithPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -496,10 +515,19 @@ export interface components {
             added: number;
             /** @description valid numbers that were already suppressed (or repeated) */
             duplicates: number;
-            /** @description first 1,000 rejected rows (1-based) */
-            rejected: string[];
+            /** @description the first 1,000 rejected rows */
+            rejected: components["schemas"]["RejectedRow"][];
+            /** @description all rejected rows */
             rejectedCount: number;
         };
+        CallWebhookAnswer: {
+            /**
+             * @description delivered: the outcome went to its campaign; responded: a live event was acted on; the others are acknowledged and ignored (the carrier must not retry them)
+             * @enum {string}
+             */
+            status: "delivered" | "responded" | "unknown_attempt" | "attempt_mismatch" | "campaign_not_running";
+        };
+        /** @description pacing, retries and agent; keys left out take their default */
         CampaignModeInput: {
             /**
              * @default plain
@@ -551,7 +579,7 @@ export interface components {
              * @default 15
              */
             sms_gap_minutes: number;
-            /** @description SMS: value used when a prospect has none for a variable */
+            /** @description SMS: value used when a prospect has none for a variable (declares the variable too) */
             template_fallbacks?: {
                 [key: string]: string;
             };
@@ -567,7 +595,10 @@ export interface components {
              * @default true
              */
             transliterate: boolean;
-            /** @description audio dropped on voicemail */
+            /**
+             * @description audio dropped on voicemail: an http(s) URL
+             * @example https://example.com/vm.mp3
+             */
             voicemail_drop_url?: string;
         };
         CampaignModeView: {
@@ -577,16 +608,34 @@ export interface components {
             callbackTimeoutSeconds: number;
             callsPerSecond: number;
             maxAttempts: number;
+            /** @description SMS */
+            maxSegments: number;
+            minDidScore: number;
+            /** @description SMS */
+            receiptTimeoutSeconds: number;
             retryDelaySeconds: number;
+            /** @description SMS */
+            smsGapMinutes: number;
+            /** @description SMS */
+            templateFallbacks: {
+                [key: string]: string;
+            };
+            /** @description SMS: declared template variables */
+            templateVariables: string[];
             transferTo: string | null;
+            /** @description SMS */
+            transliterate: boolean;
             voicemailDropUrl: string | null;
         };
         CampaignPage: {
+            /** @description newest first */
             items: components["schemas"]["CampaignView"][];
+            /** @description cursor of the next page; null on the last */
             nextCursor: string | null;
         };
         CampaignScheduleInput: {
             /**
+             * Format: time-zone
              * @description fallback IANA zone for prospects without one
              * @example America/Chicago
              */
@@ -620,70 +669,95 @@ export interface components {
             campaignId: string;
             /** @description the workflow's current dial pace; 0 unless dialing */
             currentDialRate: number;
-            /** @description queued / callsPerSecond; null when nothing is queued */
+            /** @description queued / callsPerSecond (SMS: the drip over the usable DIDs); null when it cannot be estimated */
             estimatedSecondsToFinish: number | null;
             /** @enum {string} */
             status: "created" | "dialing" | "paused" | "completed" | "cancelled";
             totalProspects: number;
             /** @description the workflow state query, when it answered */
-            workflow: Record<string, never> | null;
+            workflow: components["schemas"]["CampaignWorkflowStateView"] | null;
         };
         CampaignTransitionView: {
-            /** @description false when the workflow had not applied the change within the wait (it will) */
+            /** @description false when the workflow had not applied the change within the wait (it will); answered with 202 */
             applied: boolean;
+            /** @description null: any of your DIDs */
             callerIds: string[] | null;
             /** @enum {string} */
             channel: "voice" | "sms";
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             finishedAt: string | null;
             /** Format: uuid */
             id: string;
             message: string | null;
+            /** @description the settings in effect, defaults filled in */
             mode: components["schemas"]["CampaignModeView"];
             name: string;
             pauseReason: string | null;
             schedule: components["schemas"]["CampaignScheduleView"];
+            /** Format: date-time */
             startedAt: string | null;
             /** @enum {string} */
             status: "created" | "dialing" | "paused" | "completed" | "cancelled";
+            /** Format: date-time */
             updatedAt: string;
             /** @description Temporal workflow id once started */
             workflowId: string | null;
         };
         CampaignView: {
+            /** @description null: any of your DIDs */
             callerIds: string[] | null;
             /** @enum {string} */
             channel: "voice" | "sms";
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             finishedAt: string | null;
             /** Format: uuid */
             id: string;
             message: string | null;
+            /** @description the settings in effect, defaults filled in */
             mode: components["schemas"]["CampaignModeView"];
             name: string;
             pauseReason: string | null;
             schedule: components["schemas"]["CampaignScheduleView"];
+            /** Format: date-time */
             startedAt: string | null;
             /** @enum {string} */
             status: "created" | "dialing" | "paused" | "completed" | "cancelled";
+            /** Format: date-time */
             updatedAt: string;
             /** @description Temporal workflow id once started */
             workflowId: string | null;
         };
+        CampaignWorkflowStateView: {
+            dialed: number;
+            /** @description the current run's history length */
+            historyLength: number;
+            /** @description calls or messages awaiting their outcome */
+            inFlight: number;
+            /** @description runs so far (continue-as-new) */
+            run: number;
+        };
         CancelCampaignDto: {
+            /** @example compliance review */
             reason?: string;
         };
         CarrierAccountPage: {
+            /** @description oldest first */
             items: components["schemas"]["CarrierAccountView"][];
-            limit: number;
-            offset: number;
+            /** @description cursor of the next page; null on the last */
+            nextCursor: string | null;
         };
         CarrierAccountView: {
             /** @description the account's public identifier: Twilio account SID, Plivo auth id (none for Telnyx, sim) */
             accountRef: string | null;
+            /** Format: uri */
             apiBaseUrl: string | null;
             /** @description calls per second the carrier allows the account */
             cpsLimit: number;
+            /** Format: date-time */
             createdAt: string;
             /** @description names of the stored credential fields (values are never shown) */
             credentialFields: string[];
@@ -702,38 +776,119 @@ export interface components {
             pool: "campaign" | "ivr" | "api";
         };
         CreateCampaignDto: {
-            /** @description caller IDs the campaign may use (normalised to E.164) */
+            /** @description caller IDs the campaign may use (normalised to E.164); empty: any of yours */
             callerIds?: string[];
-            /** @enum {string} */
-            channel: "voice" | "sms";
-            /** @description the text of an SMS campaign (required when channel is sms) */
+            /** @constant */
+            channel: "voice";
+            /**
+             * Format: sms-template
+             * @description the text, with a visible character; `{{ name }}` placeholders (letters, digits, _; spaces or tabs inside the braces) are filled per prospect, and a lone `{{` or `}}` is an error. A placeholder must name a standard variable (first_name, last_name, full_name, company, phone) or one declared in mode.template_variables or mode.template_fallbacks, else 400
+             * @example Hi {{first_name}}, your appointment is tomorrow.
+             */
             message?: string;
+            mode?: components["schemas"]["CampaignModeInput"];
+            name: string;
+            schedule?: components["schemas"]["CampaignScheduleInput"];
+        } | {
+            /** @description caller IDs the campaign may use (normalised to E.164); empty: any of yours */
+            callerIds?: string[];
+            /** @constant */
+            channel: "sms";
+            /**
+             * Format: sms-template
+             * @description the text, with a visible character; `{{ name }}` placeholders (letters, digits, _; spaces or tabs inside the braces) are filled per prospect, and a lone `{{` or `}}` is an error. A placeholder must name a standard variable (first_name, last_name, full_name, company, phone) or one declared in mode.template_variables or mode.template_fallbacks, else 400
+             * @example Hi {{first_name}}, your appointment is tomorrow.
+             */
+            message: string;
             mode?: components["schemas"]["CampaignModeInput"];
             name: string;
             schedule?: components["schemas"]["CampaignScheduleInput"];
         };
         CreateCarrierAccountDto: {
             /**
+             * Format: uri
              * @description the carrier's API base URL (regional endpoint, proxy); its public one when absent
              * @example https://api.dublin.ie1.twilio.com
              */
             api_base_url?: string;
-            /** @description calls per second the carrier allows the account; default twilio 1, telnyx 16, plivo 2, sim 100 */
+            /** @description calls per second the carrier allows the account (fractions allowed); default twilio 1, telnyx 16, plivo 2, sim 100 */
             cps_limit?: number;
-            /**
-             * @description the carrier's credentials, encrypted at rest and never returned. twilio: accountSid, authToken; telnyx: apiKey, publicKey, connectionId, messagingProfileId (optional); plivo: authId, authToken; sim: webhookSecret (optional)
-             * @example {
-             *       "accountSid": "AC0123456789abcdef0123456789abcdef",
-             *       "authToken": "..."
-             *     }
-             */
+            /** @description Twilio: the account SID and its auth token (which also signs webhooks). Encrypted at rest, never returned */
             credentials: {
-                [key: string]: string;
+                accountSid: string;
+                authToken: string;
             };
-            /** @example Twilio production */
+            /**
+             * @description stored trimmed
+             * @example Twilio production
+             */
             name: string;
-            /** @enum {string} */
-            provider: "sim" | "twilio" | "telnyx" | "plivo";
+            /** @constant */
+            provider: "twilio";
+        } | {
+            /**
+             * Format: uri
+             * @description the carrier's API base URL (regional endpoint, proxy); its public one when absent
+             * @example https://api.dublin.ie1.twilio.com
+             */
+            api_base_url?: string;
+            /** @description calls per second the carrier allows the account (fractions allowed); default twilio 1, telnyx 16, plivo 2, sim 100 */
+            cps_limit?: number;
+            /** @description Telnyx: API key, webhook public key (base64 ed25519), Call Control connection id, optional messaging profile id. Encrypted at rest, never returned */
+            credentials: {
+                apiKey: string;
+                connectionId: string;
+                messagingProfileId?: string;
+                publicKey: string;
+            };
+            /**
+             * @description stored trimmed
+             * @example Twilio production
+             */
+            name: string;
+            /** @constant */
+            provider: "telnyx";
+        } | {
+            /**
+             * Format: uri
+             * @description the carrier's API base URL (regional endpoint, proxy); its public one when absent
+             * @example https://api.dublin.ie1.twilio.com
+             */
+            api_base_url?: string;
+            /** @description calls per second the carrier allows the account (fractions allowed); default twilio 1, telnyx 16, plivo 2, sim 100 */
+            cps_limit?: number;
+            /** @description Plivo: auth id and auth token (which also signs webhooks). Encrypted at rest, never returned */
+            credentials: {
+                authId: string;
+                authToken: string;
+            };
+            /**
+             * @description stored trimmed
+             * @example Twilio production
+             */
+            name: string;
+            /** @constant */
+            provider: "plivo";
+        } | {
+            /**
+             * Format: uri
+             * @description the carrier's API base URL (regional endpoint, proxy); its public one when absent
+             * @example https://api.dublin.ie1.twilio.com
+             */
+            api_base_url?: string;
+            /** @description calls per second the carrier allows the account (fractions allowed); default twilio 1, telnyx 16, plivo 2, sim 100 */
+            cps_limit?: number;
+            /** @description simulator: no credentials; an optional webhook secret (default WEBHOOK_SECRET). Encrypted at rest, never returned */
+            credentials: {
+                webhookSecret?: string;
+            };
+            /**
+             * @description stored trimmed
+             * @example Twilio production
+             */
+            name: string;
+            /** @constant */
+            provider: "sim";
         };
         CreateDidDto: {
             /**
@@ -750,17 +905,23 @@ export interface components {
         };
         CreateSuppressionDto: {
             /**
-             * @description one number (or use phones)
-             * @example +14155550123
+             * Format: phone
+             * @description one number, any common format; stored as E.164
+             * @example +14155550100
              */
-            phone?: string;
-            /** @description many numbers; invalid ones are reported per row */
-            phones?: string[];
+            phone: string;
+            /** @description why (kept with the entry) */
+            reason?: string;
+        } | {
+            /** @description many numbers; one that is not a valid phone number is reported in `rejected` */
+            phones: string[];
+            /** @description why (kept with the entry) */
             reason?: string;
         };
         DependencyCheckDto: {
+            /** @description why the check failed (only when ok is false) */
             error?: string;
-            /** @description time the check took */
+            /** @description milliseconds the check took */
             latencyMs: number;
             ok: boolean;
         };
@@ -890,7 +1051,10 @@ export interface components {
             /** @description every SIP channel pool, in use and capacity */
             channels: components["schemas"]["ChannelPoolUsageDto"][];
             checks: components["schemas"]["HealthChecksDto"];
-            /** @enum {string} */
+            /**
+             * @description degraded (with 503) when any dependency is down
+             * @enum {string}
+             */
             status: "ok" | "degraded";
         };
         ImportResultView: {
@@ -904,41 +1068,56 @@ export interface components {
             /** @description all rejected rows, including those past the list cap */
             rejectedCount: number;
         };
+        InboundSmsWebhookAnswer: {
+            /** @enum {string} */
+            status: "opt_out" | "opt_in" | "help" | "other" | "duplicate" | "unknown_number";
+        };
         PauseCampaignDto: {
             /** @example compliance review */
             reason?: string;
         };
         ProspectInput: {
             /**
-             * @description any common format; stored as E.164
+             * @description any common format (a bare number is read as its digits); stored as E.164. A number that is not valid for its region rejects the row (listed in `rejected`), not the request
              * @example +14155550123
              */
-            phone: string;
-            /** @example America/Chicago */
-            timezone?: string;
+            phone: string | number;
+            /**
+             * Format: time-zone
+             * @description the prospect's IANA zone; absent, null or empty: inferred from the area code, else the campaign's. An unknown zone rejects the row (listed in `rejected`), not the request
+             */
+            timezone?: string | null;
+            /** @description template variables; numbers and booleans are stored as text, null values are left out */
             variables?: {
-                [key: string]: string;
-            };
+                [key: string]: string | number | boolean | null;
+            } | null;
         };
         ProspectPage: {
+            /** @description in load order */
             items: components["schemas"]["ProspectView"][];
+            /** @description cursor of the next page; null on the last */
             nextCursor: string | null;
         };
-        ProspectsUploadBody: {
+        ProspectsUploadDto: {
             prospects: components["schemas"]["ProspectInput"][];
         };
         ProspectView: {
             areaCode: string | null;
             attemptCount: number;
+            /** Format: date-time */
             createdAt: string;
+            /** @description ascending in load order */
             id: number;
             lastOutcome: string | null;
+            /** Format: date-time */
             nextAttemptAt: string;
+            /** @description E.164 */
             phone: string;
             /** @enum {string} */
             status: "queued" | "dialing" | "sending" | "sent" | "human_connected" | "human_hangup" | "voicemail" | "no_answer" | "busy" | "delivered" | "failed" | "cancelled";
             statusReason: string | null;
             timezone: string | null;
+            /** Format: date-time */
             updatedAt: string;
             variables: {
                 [key: string]: string;
@@ -954,29 +1133,49 @@ export interface components {
             /** @description 1-based position of the record in the upload (CSV: data rows, header not counted) */
             row: number;
         };
-        SuppressionCheck: {
-            entry: components["schemas"]["SuppressionView"] | null;
-            phone: string;
-            suppressed: boolean;
+        SmsStatusWebhookAnswer: {
+            /**
+             * @description applied, or acknowledged and ignored (an older status, or a message that is not ours)
+             * @enum {string}
+             */
+            status: "applied" | "ignored_stale" | "unknown_message" | "message_mismatch";
         };
         SuppressionCreated: {
             /** @description false when the number was already suppressed (its original entry is kept) */
             created: boolean;
+            /** Format: date-time */
             createdAt: string;
+            /**
+             * @description E.164
+             * @example +14155550123
+             */
             phone: string;
             reason: string | null;
-            /** @enum {string} */
+            /**
+             * @description api / import: added by you; opt_out: the recipient replied STOP; manual: added by an operator
+             * @enum {string}
+             */
             source: "manual" | "import" | "opt_out" | "api";
         };
         SuppressionPage: {
+            /** @description by phone number */
             items: components["schemas"]["SuppressionView"][];
+            /** @description cursor of the next page; null on the last */
             nextCursor: string | null;
         };
         SuppressionView: {
+            /** Format: date-time */
             createdAt: string;
+            /**
+             * @description E.164
+             * @example +14155550123
+             */
             phone: string;
             reason: string | null;
-            /** @enum {string} */
+            /**
+             * @description api / import: added by you; opt_out: the recipient replied STOP; manual: added by an operator
+             * @enum {string}
+             */
             source: "manual" | "import" | "opt_out" | "api";
         };
         SyncDidsResult: {
@@ -989,21 +1188,99 @@ export interface components {
             unchanged: number;
         };
         UpdateCampaignDto: {
+            /** @description caller IDs the campaign may use (normalised to E.164); null or empty: any of yours */
             callerIds?: string[] | null;
+            /**
+             * Format: sms-template
+             * @description the text, with a visible character; `{{ name }}` placeholders (letters, digits, _; spaces or tabs inside the braces) are filled per prospect, and a lone `{{` or `}}` is an error. A placeholder must name a standard variable (first_name, last_name, full_name, company, phone) or one declared in mode.template_variables or mode.template_fallbacks, else 400
+             * @example Hi {{first_name}}, your appointment is tomorrow.
+             */
             message?: string;
             mode?: components["schemas"]["CampaignModeInput"];
             name?: string;
             schedule?: components["schemas"]["CampaignScheduleInput"];
         };
         UpdateCarrierAccountDto: {
-            /** @description the carrier's API base URL */
-            api_base_url?: string;
+            /** @description the carrier's API base URL; null: back to its public one */
+            api_base_url?: string | null;
+            /** @description calls per second the carrier allows the account (fractions allowed); default twilio 1, telnyx 16, plivo 2, sim 100 */
             cps_limit?: number;
-            /** @description the account's new credentials, whole (same fields as at creation); never returned */
+            /** @description the account's new credentials, whole (they replace the stored ones) */
             credentials?: {
-                [key: string]: string;
+                accountSid: string;
+                authToken: string;
             };
+            /**
+             * @description stored trimmed
+             * @example Twilio production
+             */
             name?: string;
+            /**
+             * @description the account's provider (it cannot change)
+             * @constant
+             */
+            provider: "twilio";
+        } | {
+            /** @description the carrier's API base URL; null: back to its public one */
+            api_base_url?: string | null;
+            /** @description calls per second the carrier allows the account (fractions allowed); default twilio 1, telnyx 16, plivo 2, sim 100 */
+            cps_limit?: number;
+            /** @description the account's new credentials, whole (they replace the stored ones) */
+            credentials?: {
+                apiKey: string;
+                connectionId: string;
+                messagingProfileId?: string;
+                publicKey: string;
+            };
+            /**
+             * @description stored trimmed
+             * @example Twilio production
+             */
+            name?: string;
+            /**
+             * @description the account's provider (it cannot change)
+             * @constant
+             */
+            provider: "telnyx";
+        } | {
+            /** @description the carrier's API base URL; null: back to its public one */
+            api_base_url?: string | null;
+            /** @description calls per second the carrier allows the account (fractions allowed); default twilio 1, telnyx 16, plivo 2, sim 100 */
+            cps_limit?: number;
+            /** @description the account's new credentials, whole (they replace the stored ones) */
+            credentials?: {
+                authId: string;
+                authToken: string;
+            };
+            /**
+             * @description stored trimmed
+             * @example Twilio production
+             */
+            name?: string;
+            /**
+             * @description the account's provider (it cannot change)
+             * @constant
+             */
+            provider: "plivo";
+        } | {
+            /** @description the carrier's API base URL; null: back to its public one */
+            api_base_url?: string | null;
+            /** @description calls per second the carrier allows the account (fractions allowed); default twilio 1, telnyx 16, plivo 2, sim 100 */
+            cps_limit?: number;
+            /** @description the account's new credentials, whole (they replace the stored ones) */
+            credentials?: {
+                webhookSecret?: string;
+            };
+            /**
+             * @description stored trimmed
+             * @example Twilio production
+             */
+            name?: string;
+            /**
+             * @description the account's provider (it cannot change)
+             * @constant
+             */
+            provider: "sim";
         };
     };
     responses: never;
@@ -1018,8 +1295,9 @@ export interface operations {
         parameters: {
             query?: {
                 channel?: "voice" | "sms";
-                /** @description the previous page's nextCursor */
+                /** @description the previous page's nextCursor, opaque; absent or empty for the first page. A cursor this list did not return is a 400 */
                 cursor?: string;
+                /** @description page size (default 50) */
                 limit?: number;
                 status?: "created" | "dialing" | "paused" | "completed" | "cancelled";
             };
@@ -1069,7 +1347,10 @@ export interface operations {
     CampaignsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1107,6 +1388,15 @@ export interface operations {
             };
             /** @description the body is larger than the limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the Idempotency-Key was used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1232,7 +1522,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the resource is in a state that does not allow this */
+            /** @description the campaign has started: it can no longer be changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1270,13 +1560,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["CancelCampaignDto"];
             };
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitionView"];
+                };
+            };
+            /** @description signalled; not applied yet */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1338,6 +1637,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Temporal is unreachable; nothing was changed, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CampaignsController_pause: {
@@ -1349,13 +1657,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["PauseCampaignDto"];
             };
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitionView"];
+                };
+            };
+            /** @description signalled; not applied yet */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1417,13 +1734,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Temporal is unreachable; nothing was changed, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ProspectsController_list: {
         parameters: {
             query?: {
-                /** @description the previous page's nextCursor */
+                /** @description the previous page's nextCursor, opaque; absent or empty for the first page. A cursor this list did not return is a 400 */
                 cursor?: string;
+                /** @description page size (default 50) */
                 limit?: number;
                 status?: "queued" | "dialing" | "sending" | "sent" | "human_connected" | "human_hangup" | "voicemail" | "no_answer" | "busy" | "delivered" | "failed" | "cancelled";
             };
@@ -1484,7 +1811,10 @@ export interface operations {
     ProspectsController_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1492,18 +1822,15 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProspectsUploadBody"] | string | {
-                    /** Format: binary */
-                    file?: string;
+                "application/json": components["schemas"]["ProspectsUploadDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description the CSV file. CSV: a header row naming a `phone` column (also `phone_number`; any common format, stored as E.164) and optionally `timezone` (IANA); every other column becomes a variable. Streamed: the file is never held in memory (up to 512 MB).
+                     */
+                    file: string;
                 };
-                "multipart/form-data": components["schemas"]["ProspectsUploadBody"] | string | {
-                    /** Format: binary */
-                    file?: string;
-                };
-                "text/csv": components["schemas"]["ProspectsUploadBody"] | string | {
-                    /** Format: binary */
-                    file?: string;
-                };
+                "text/csv": string;
             };
         };
         responses: {
@@ -1542,8 +1869,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description the campaign has finished (completed or cancelled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description the body is larger than the limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a body other than application/json, text/csv or multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the Idempotency-Key was used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1574,6 +1928,15 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTransitionView"];
+                };
+            };
+            /** @description signalled; not applied yet */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1626,6 +1989,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Temporal is unreachable; nothing was changed, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CampaignsController_start: {
@@ -1647,6 +2019,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignTransitionView"];
                 };
             };
+            /** @description started; the workflow has not set the status yet */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -1693,6 +2066,15 @@ export interface operations {
             };
             /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal is unreachable; nothing was changed, retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1762,8 +2144,10 @@ export interface operations {
     CarrierAccountsController_list: {
         parameters: {
             query?: {
+                /** @description the previous page's nextCursor, opaque; absent or empty for the first page. A cursor this list did not return is a 400 */
+                cursor?: string;
+                /** @description page size (default 50) */
                 limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -1806,12 +2190,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description CARRIER_CREDENTIALS_KEY is not set on the API */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CarrierAccountsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1829,7 +2225,7 @@ export interface operations {
                     "application/json": components["schemas"]["CarrierAccountView"];
                 };
             };
-            /** @description credentials not valid for the provider (names the field, e.g. credentials.authToken) */
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1849,6 +2245,15 @@ export interface operations {
             };
             /** @description the body is larger than the limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the Idempotency-Key was used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1913,7 +2318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description no such account of yours, or it was deleted */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1924,6 +2329,15 @@ export interface operations {
             };
             /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CARRIER_CREDENTIALS_KEY is not set on the API */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1944,6 +2358,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1968,7 +2383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description no such account of yours, or it was deleted already */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,7 +2435,7 @@ export interface operations {
                     "application/json": components["schemas"]["CarrierAccountView"];
                 };
             };
-            /** @description a field is invalid; the message names it (e.g. credentials.authToken) */
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2038,8 +2453,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description no such account of yours, or it was deleted */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `provider` is not the account's provider (code provider_mismatch) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2058,6 +2482,15 @@ export interface operations {
             };
             /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CARRIER_CREDENTIALS_KEY is not set on the API */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2104,7 +2537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description no such account of yours, or it was deleted (also while syncing) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2113,7 +2546,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            /** @description the account's settings do not work: the carrier refused its credentials (code carrier_auth_refused) or the request (carrier_refused), its api_base_url does not answer (carrier_unreachable), or the stored credentials no longer decrypt */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description this API key's rate limit, or the carrier's for the account (code carrier_rate_limited) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2122,8 +2564,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the carrier's error (credentials refused, unreachable) */
+            /** @description the carrier's own endpoint could not be reached or failed (5xx, timeout): code carrier_unavailable */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CARRIER_CREDENTIALS_KEY is not set on the API */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2188,7 +2639,10 @@ export interface operations {
     DidsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2244,6 +2698,15 @@ export interface operations {
             };
             /** @description the body is larger than the limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the Idempotency-Key was used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2519,11 +2982,13 @@ export interface operations {
     EventsController_stream: {
         parameters: {
             query: {
-                /** @description comma-separated */
-                channels: unknown;
-                lastEventId?: unknown;
+                /** @description comma-separated, at most 20: campaign:<id> of your campaigns, customer:<your customer id> for all of them */
+                channels: string;
+                /** @description as Last-Event-ID, for clients that cannot set the header (the header wins) */
+                lastEventId?: string;
             };
             header?: {
+                /** @description the id of the last event received: the stream resumes after it (0: from the first stored) */
                 "Last-Event-ID"?: string;
             };
             path?: never;
@@ -2531,12 +2996,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream */
+            /** @description the event stream (open until the client leaves) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description the request is invalid: `field` names the field, parameter or header that failed */
             400: {
@@ -2549,6 +3016,15 @@ export interface operations {
             };
             /** @description missing, invalid or revoked API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a channel names a campaign or customer that is not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2576,6 +3052,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description every dependency answered */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2584,13 +3061,13 @@ export interface operations {
                     "application/json": components["schemas"]["HealthReportDto"];
                 };
             };
-            /** @description error */
+            /** @description a dependency is down: the same report, status degraded, naming it */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["HealthReportDto"];
                 };
             };
         };
@@ -2598,8 +3075,9 @@ export interface operations {
     SuppressionsController_list: {
         parameters: {
             query?: {
-                /** @description the previous page's nextCursor */
+                /** @description the previous page's nextCursor, opaque; absent or empty for the first page. A cursor this list did not return is a 400 */
                 cursor?: string;
+                /** @description page size (default 50) */
                 limit?: number;
             };
             header?: never;
@@ -2648,22 +3126,40 @@ export interface operations {
     SuppressionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateSuppressionDto"];
+                "multipart/form-data": {
+                    /** @description the CSV file part. CSV with a header row naming a phone column (phone, phone_number, phonenumber or number, any case) and optionally reason; other columns are ignored. Streamed: up to 512 MiB, records up to 64 KiB. */
+                    file: string;
+                };
+                "text/csv": string;
             };
         };
         responses: {
+            /** @description one number that was already suppressed (SuppressionCreated), or the result of a list or CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuppressionCreated"] | components["schemas"]["BulkSuppressionResult"];
+                };
+            };
+            /** @description the number is newly suppressed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionCreated"];
                 };
             };
             /** @description the request is invalid: `field` names the field, parameter or header that failed */
@@ -2693,6 +3189,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description not application/json, a CSV type (text/csv, application/csv, text/plain) or multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -2704,11 +3218,12 @@ export interface operations {
             };
         };
     };
-    SuppressionsController_check: {
+    SuppressionsController_get: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description URL-encode the +, e.g. %2B14155550123; national formats work too */
                 phone: string;
             };
             cookie?: never;
@@ -2720,7 +3235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SuppressionCheck"];
+                    "application/json": components["schemas"]["SuppressionView"];
                 };
             };
             /** @description the request is invalid: `field` names the field, parameter or header that failed */
@@ -2741,7 +3256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description the number is not suppressed (for you) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2766,12 +3281,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description URL-encode the +, e.g. %2B14155550123; national formats work too */
                 phone: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description the entry is removed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2796,7 +3313,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not suppressed */
+            /** @description the number is not suppressed (for you) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2816,32 +3333,32 @@ export interface operations {
             };
         };
     };
-    SuppressionsController_importCsv: {
+    CallDocumentsController_fetchWithGet: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description expiry of the URL, Unix seconds */
+                exp: string;
+                /** @description HMAC-SHA256 of the attempt, purpose and expiry (hex) */
+                sig: string;
+            };
             header?: never;
-            path?: never;
+            path: {
+                /** @description the call attempt the document is for */
+                attemptId: string;
+                purpose: "answer" | "voicemail";
+            };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file?: string;
-                };
-                "text/csv": {
-                    /** Format: binary */
-                    file?: string;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
+            /** @description the document, in the call's carrier's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkSuppressionResult"];
+                    "application/xml": string;
+                    "text/xml": string;
                 };
             };
             /** @description the request is invalid: `field` names the field, parameter or header that failed */
@@ -2853,8 +3370,83 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description missing, invalid or revoked API key */
-            401: {
+            /** @description the URL signature (exp, sig) is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such attempt, or its carrier fetches no documents (Telnyx, simulator) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallDocumentsController_fetchWithPost: {
+        parameters: {
+            query: {
+                /** @description expiry of the URL, Unix seconds */
+                exp: string;
+                /** @description HMAC-SHA256 of the attempt, purpose and expiry (hex) */
+                sig: string;
+            };
+            header?: never;
+            path: {
+                /** @description the call attempt the document is for */
+                attemptId: string;
+                purpose: "answer" | "voicemail";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description the document, in the call's carrier's language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the URL signature (exp, sig) is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such attempt, or its carrier fetches no documents (Telnyx, simulator) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2871,15 +3463,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
         };
     };
     WebhooksController_accountCallStatus: {
@@ -2887,20 +3470,34 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the carrier account the webhook is for */
                 accountId: string;
-                provider: string;
+                /** @description the carrier that sends the webhook; on the short route, the one configured (CARRIER_PROVIDER) */
+                provider: "sim" | "twilio" | "telnyx" | "plivo";
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The carrier's webhook as it sends it, signed with its own scheme: Twilio X-Twilio-Signature (form), Telnyx telnyx-signature-ed25519 + telnyx-timestamp (JSON), Plivo X-Plivo-Signature-V3 + nonce (form), simulator x-sim-signature (JSON). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallWebhookAnswer"];
+                };
             };
-            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            /** @description a path parameter is invalid, or the signed payload is not one the carrier sends */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2909,8 +3506,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description signature missing, invalid or expired, or a replay (a delivery id received before): nothing changed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such carrier account, an account at another carrier, or (short route) not the configured carrier */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the account's stored credentials no longer pass its carrier's checks (code carrier_account_unusable): rotate them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2925,20 +3549,37 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the carrier account the webhook is for */
                 accountId: string;
-                provider: string;
+                /** @description the carrier that sends the webhook; on the short route, the one configured (CARRIER_PROVIDER) */
+                provider: "sim" | "twilio" | "telnyx" | "plivo";
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The carrier's webhook as it sends it, signed with its own scheme: Twilio X-Twilio-Signature (form), Telnyx telnyx-signature-ed25519 + telnyx-timestamp (JSON), Plivo X-Plivo-Signature-V3 + nonce (form), simulator x-sim-signature (JSON). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+            };
+        };
         responses: {
+            /** @description JSON for the simulator and Telnyx; an empty XML response for Twilio (text/xml) and Plivo */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboundSmsWebhookAnswer"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
             };
-            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            /** @description a path parameter is invalid, or the signed payload is not one the carrier sends */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2947,8 +3588,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description signature missing, invalid or expired, or a replay (a delivery id received before): nothing changed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such carrier account, an account at another carrier, or (short route) not the configured carrier */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the account's stored credentials no longer pass its carrier's checks (code carrier_account_unusable): rotate them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2963,20 +3631,34 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the carrier account the webhook is for */
                 accountId: string;
-                provider: string;
+                /** @description the carrier that sends the webhook; on the short route, the one configured (CARRIER_PROVIDER) */
+                provider: "sim" | "twilio" | "telnyx" | "plivo";
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The carrier's webhook as it sends it, signed with its own scheme: Twilio X-Twilio-Signature (form), Telnyx telnyx-signature-ed25519 + telnyx-timestamp (JSON), Plivo X-Plivo-Signature-V3 + nonce (form), simulator x-sim-signature (JSON). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SmsStatusWebhookAnswer"];
+                };
             };
-            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            /** @description a path parameter is invalid, or the signed payload is not one the carrier sends */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2985,8 +3667,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description signature missing, invalid or expired, or a replay (a delivery id received before): nothing changed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such carrier account, an account at another carrier, or (short route) not the configured carrier */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the account's stored credentials no longer pass its carrier's checks (code carrier_account_unusable): rotate them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3001,19 +3710,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                provider: string;
+                /** @description the carrier that sends the webhook; on the short route, the one configured (CARRIER_PROVIDER) */
+                provider: "sim" | "twilio" | "telnyx" | "plivo";
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The carrier's webhook as it sends it, signed with its own scheme: Twilio X-Twilio-Signature (form), Telnyx telnyx-signature-ed25519 + telnyx-timestamp (JSON), Plivo X-Plivo-Signature-V3 + nonce (form), simulator x-sim-signature (JSON). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallWebhookAnswer"];
+                };
             };
-            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            /** @description a path parameter is invalid, or the signed payload is not one the carrier sends */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3022,8 +3744,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description signature missing, invalid or expired, or a replay (a delivery id received before): nothing changed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such carrier account, an account at another carrier, or (short route) not the configured carrier */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the account's stored credentials no longer pass its carrier's checks (code carrier_account_unusable): rotate them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3038,19 +3787,35 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                provider: string;
+                /** @description the carrier that sends the webhook; on the short route, the one configured (CARRIER_PROVIDER) */
+                provider: "sim" | "twilio" | "telnyx" | "plivo";
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The carrier's webhook as it sends it, signed with its own scheme: Twilio X-Twilio-Signature (form), Telnyx telnyx-signature-ed25519 + telnyx-timestamp (JSON), Plivo X-Plivo-Signature-V3 + nonce (form), simulator x-sim-signature (JSON). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+            };
+        };
         responses: {
+            /** @description JSON for the simulator and Telnyx; an empty XML response for Twilio (text/xml) and Plivo */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboundSmsWebhookAnswer"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
             };
-            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            /** @description a path parameter is invalid, or the signed payload is not one the carrier sends */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3059,8 +3824,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description signature missing, invalid or expired, or a replay (a delivery id received before): nothing changed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such carrier account, an account at another carrier, or (short route) not the configured carrier */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the account's stored credentials no longer pass its carrier's checks (code carrier_account_unusable): rotate them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3075,19 +3867,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                provider: string;
+                /** @description the carrier that sends the webhook; on the short route, the one configured (CARRIER_PROVIDER) */
+                provider: "sim" | "twilio" | "telnyx" | "plivo";
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The carrier's webhook as it sends it, signed with its own scheme: Twilio X-Twilio-Signature (form), Telnyx telnyx-signature-ed25519 + telnyx-timestamp (JSON), Plivo X-Plivo-Signature-V3 + nonce (form), simulator x-sim-signature (JSON). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SmsStatusWebhookAnswer"];
+                };
             };
-            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            /** @description a path parameter is invalid, or the signed payload is not one the carrier sends */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3096,8 +3901,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description no such resource for this customer */
+            /** @description signature missing, invalid or expired, or a replay (a delivery id received before): nothing changed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such carrier account, an account at another carrier, or (short route) not the configured carrier */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the account's stored credentials no longer pass its carrier's checks (code carrier_account_unusable): rotate them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
