@@ -7,8 +7,10 @@ API's correct 400s as "valid data rejected":
 - ``phone``: a number valid for its region's numbering plan (libphonenumber), so the strategy
   draws real-shaped US and UK numbers in E.164 and national formats;
 - ``time-zone``: an IANA zone name;
-- ``idempotency-key``: any printable text, but one key per request: reused with another request it
-  is (rightly) a 422, so the strategy draws a fresh UUID each time;
+- ``idempotency-key``: any visible ASCII, but one key per request: reused with another request it
+  is (rightly) a 422. The strategy draws a fresh UUID, and ``before_call`` below swaps every valid
+  key for a fresh one, since the coverage phase builds boundary values ("0", 255 zeros) from the
+  constraints alone and would send them with several bodies. Invalid keys are sent as drawn;
 - ``cursor``: an opaque page cursor that only the list which returned it can read. A fuzzer cannot
   forge one, so it asks for the first page (empty cursor); the 400 for a forged cursor is covered
   by the API's own tests;
@@ -21,6 +23,7 @@ API's correct 400s as "valid data rejected":
   built-in generator (sample images, random bytes) is replaced by the same CSV, as bytes.
 """
 
+import re
 import uuid
 
 import schemathesis
@@ -68,3 +71,23 @@ _phone_csv = st.builds(
 )
 schemathesis.openapi.format("phone-csv", _phone_csv)
 schemathesis.openapi.format("binary", _phone_csv.map(lambda text: Binary(text.encode())))
+
+
+_VALID_IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
+
+
+@schemathesis.hook
+def before_call(ctx, case, **kwargs):
+    """A fresh key per request for every valid Idempotency-Key (see the module's docstring)."""
+    if not case.headers:
+        return
+    # A case probing another header (e.g. Authorization left out) is left exactly as drawn: an edit
+    # makes schemathesis re-derive the case's scenario, and that probe would then be lost.
+    probe = getattr(getattr(getattr(case, "meta", None), "phase", None), "data", None)
+    probed = str(getattr(probe, "parameter", "") or "").lower()
+    location = str(getattr(probe, "parameter_location", "") or "").lower()
+    if "header" in location and probed not in ("", "idempotency-key"):
+        return
+    for name, value in list(case.headers.items()):
+        if name.lower() == "idempotency-key" and isinstance(value, str) and _VALID_IDEMPOTENCY_KEY.fullmatch(value):
+            case.headers[name] = str(uuid.uuid4())

@@ -107,7 +107,7 @@ describe('Idempotency-Key on creating POSTs', () => {
     for (const key of ['k'.repeat(256), 'clé-accentuée']) {
       const res = await http.post('/campaigns', { name: 'Bad key', channel: 'voice' }, keyed(key));
       expect(res.status, res.text).toBe(400);
-      expect(res.body.message).toMatch(/^Idempotency-Key header must be 1 to 255 printable ASCII characters/);
+      expect(res.body.message).toMatch(/^Idempotency-Key header must be 1 to 255 visible ASCII characters/);
     }
     expect(
       (await http.post('/campaigns', { name: 'Bad key', channel: 'voice' }, keyed('k'.repeat(255)))).status,
@@ -119,7 +119,7 @@ describe('Idempotency-Key on creating POSTs', () => {
     const key = randomUUID();
     const invalid = await http.post('/campaigns', { name: 'Fixed', channel: 'fax' }, keyed(key));
     expect(invalid.status, invalid.text).toBe(400);
-    expect(invalid.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/channel/)]));
+    expect(invalid.body.field).toBe('channel');
     const fixed = await http.post('/campaigns', { name: 'Fixed', channel: 'voice' }, keyed(key));
     expect(fixed.status, fixed.text).toBe(201);
     expect(fixed.headers.get('idempotent-replayed')).toBeNull();

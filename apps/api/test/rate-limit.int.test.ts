@@ -106,7 +106,7 @@ describe('per-API-key rate limits', () => {
       expect(hook.status).toBe(401);
       expect(hook.body.message).toMatch(/signature/);
       const document = await anon.get(
-        '/voice/attempts/00000000-0000-4000-8000-000000000000/answer?exp=1&sig=bad',
+        '/voice/attempts/00000000-0000-4000-8000-000000000000/answer?exp=1&sig=0000000000000000000000000000000000000000000000000000000000000000',
       );
       expect(document.status).toBe(403);
       expect(rateHeaders(document).limit).toBeNull();

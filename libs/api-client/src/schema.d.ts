@@ -1348,7 +1348,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                /** @description Optional; 1-255 visible ASCII characters (no spaces), unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -1812,7 +1812,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                /** @description Optional; 1-255 visible ASCII characters (no spaces), unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -2205,7 +2205,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                /** @description Optional; 1-255 visible ASCII characters (no spaces), unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2640,7 +2640,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                /** @description Optional; 1-255 visible ASCII characters (no spaces), unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3127,7 +3127,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional; 1-255 printable ASCII characters, unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                /** @description Optional; 1-255 visible ASCII characters (no spaces), unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
                 "Idempotency-Key"?: string;
             };
             path?: never;

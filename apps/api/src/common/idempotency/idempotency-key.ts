@@ -7,12 +7,15 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-/** Printable ASCII (space to tilde): what survives every HTTP stack and log unchanged. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+/**
+ * Visible ASCII (`!` to `~`): what survives every HTTP stack and log unchanged. No spaces: HTTP
+ * strips them around a header value, so " k" and "k" would be one key.
+ */
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
 /**
  * The request's Idempotency-Key, undefined when it has none. A key that is empty, longer than 255
- * characters or not printable ASCII is a 400 naming the header: executing the request without the
+ * characters or not visible ASCII is a 400 naming the header: executing the request without the
  * protection the client asked for would be worse than refusing it.
  */
 export function idempotencyKeyOf(req: Request): string | undefined {
@@ -25,12 +28,12 @@ export function idempotencyKeyOf(req: Request): string | undefined {
       ? 'it is empty'
       : key.length > MAX_IDEMPOTENCY_KEY_LENGTH
         ? `it has ${key.length}`
-        : PRINTABLE_ASCII.test(key)
+        : VISIBLE_ASCII.test(key)
           ? undefined
-          : 'it has characters outside printable ASCII';
+          : 'it has spaces or characters outside visible ASCII';
   if (why !== undefined) {
     throw new BadRequestException({
-      message: `${IDEMPOTENCY_KEY_HEADER} header must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters; ${why}`,
+      message: `${IDEMPOTENCY_KEY_HEADER} header must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters (no spaces); ${why}`,
       field: IDEMPOTENCY_KEY_HEADER,
       code: 'invalid_header',
     });

@@ -8,7 +8,7 @@ import {
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 const DESCRIPTION =
-  `Optional; 1-${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, unique per operation (e.g. a UUID). ` +
+  `Optional; 1-${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters (no spaces), unique per operation (e.g. a UUID). ` +
   'Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) ' +
   `gets the first answer again, status and body, with \`${IDEMPOTENT_REPLAYED_HEADER}: true\`, and nothing is ` +
   'created twice. The same key with a different request answers 422. A request sent while another with the ' +
@@ -30,7 +30,7 @@ export function Idempotent(): MethodDecorator {
         type: 'string',
         minLength: 1,
         maxLength: MAX_IDEMPOTENCY_KEY_LENGTH,
-        pattern: '^[\\x20-\\x7E]+$',
+        pattern: '^[\\x21-\\x7E]+$',
         // Named so that tools know a fresh value is wanted per request (the contract fuzz draws UUIDs).
         format: 'idempotency-key',
       },
