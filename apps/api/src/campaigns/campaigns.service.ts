@@ -26,7 +26,7 @@ import {
 import type { EventBus } from '@engine/redis';
 import { CoalescingCache } from '../common/coalescing-cache';
 import { DEFAULT_PAGE_SIZE } from '../common/contract/fields';
-import { decodeCursor, encodeCursor } from '../common/pagination';
+import { decodeCursor, keysetPage } from '../common/pagination';
 import { pollUntil } from '../common/wait';
 import { DB, ENGINE_CONFIG, EVENT_BUS, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { assertValidTemplate, modeJson, normaliseCallerIds } from './campaign-input';
@@ -112,12 +112,7 @@ export class CampaignsService {
       limit: limit + 1,
       after,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toCampaignView),
-      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.pageKey, id: last.id }) : null,
-    };
+    return keysetPage(rows, limit, toCampaignView, (last) => ({ t: last.pageKey, id: last.id }));
   }
 
   async update(customerId: string, campaignId: string, dto: UpdateCampaignDto): Promise<CampaignView> {

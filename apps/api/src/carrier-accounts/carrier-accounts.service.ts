@@ -17,7 +17,7 @@ import type { Carrier, CarrierProvider } from '@engine/providers';
 import { carrierAccountRefField, createCarrier } from '@engine/providers';
 import { CampaignNotifier } from '../campaigns/campaign-notifier';
 import { apiError } from '../common/contract/error-body';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
+import { decodeCursor, DEFAULT_PAGE_SIZE, keysetPage } from '../common/pagination';
 import { DB, ENGINE_CONFIG } from '../infrastructure/tokens';
 import type {
   CarrierAccountPage,
@@ -101,14 +101,14 @@ export class CarrierAccountsService {
       limit: limit + 1,
       ...(after && { after: { createdAt: new Date(after.t), id: after.id } }),
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const cipher = page.length > 0 ? this.key.cipher() : undefined;
-    return {
-      items: cipher ? page.map((r) => toCarrierAccountView(r, cipher)) : [],
-      nextCursor:
-        rows.length > limit && last ? encodeCursor({ t: last.created_at.toISOString(), id: last.id }) : null,
-    };
+    if (rows.length === 0) return { items: [], nextCursor: null };
+    const cipher = this.key.cipher();
+    return keysetPage(
+      rows,
+      limit,
+      (r) => toCarrierAccountView(r, cipher),
+      (last) => ({ t: last.created_at.toISOString(), id: last.id }),
+    );
   }
 
   async get(customerId: string, accountId: string): Promise<CarrierAccountView> {

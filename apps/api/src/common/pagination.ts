@@ -24,3 +24,21 @@ export function decodeCursor<T>(
   }
   throw fieldError('cursor', 'is not a cursor this endpoint returned');
 }
+
+/**
+ * A page from rows fetched with `limit + 1` (the extra row only says that more follow): the first
+ * `limit` rows as items, and the cursor of the last one when more follow.
+ */
+export function keysetPage<Row, Item>(
+  rows: readonly Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+  cursorOf: (last: Row) => unknown,
+): { items: Item[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+  };
+}

@@ -19,7 +19,7 @@ import type { HealthVerdict } from '@engine/domain';
 import { assessDidHealth, DEFAULT_HEALTH_POLICY, isHealthVerdict, parsePhoneNumber } from '@engine/domain';
 import { CampaignNotifier } from '../campaigns/campaign-notifier';
 import { apiError } from '../common/contract/error-body';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
+import { decodeCursor, DEFAULT_PAGE_SIZE, keysetPage } from '../common/pagination';
 import { DB } from '../infrastructure/tokens';
 import type {
   CreateDidDto,
@@ -159,12 +159,7 @@ export class DidsService {
       limit: limit + 1,
       ...(after && { after: { number: after.n, id: after.id } }),
     });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toDidView),
-      nextCursor: rows.length > limit && last ? encodeCursor({ n: last.number, id: last.id }) : null,
-    };
+    return keysetPage(rows, limit, toDidView, (last) => ({ n: last.number, id: last.id }));
   }
 
   async get(customerId: string, didId: string): Promise<DidView> {

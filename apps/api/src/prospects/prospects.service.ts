@@ -5,7 +5,7 @@ import { insertProspects, listProspectsPage } from '@engine/db';
 import { CampaignNotifier } from '../campaigns/campaign-notifier';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { DEFAULT_PAGE_SIZE } from '../common/contract/fields';
-import { decodeCursor, encodeCursor } from '../common/pagination';
+import { decodeCursor, keysetPage } from '../common/pagination';
 import { IMPORT_BATCH_SIZE, RejectionList } from '../common/row-import';
 import { DB } from '../infrastructure/tokens';
 import type { ListProspectsQuery } from './prospect-input.schema';
@@ -90,11 +90,6 @@ export class ProspectsService {
       limit: limit + 1,
       afterId: cursor?.id,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toProspectView),
-      nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null,
-    };
+    return keysetPage(rows, limit, toProspectView, (last) => ({ id: last.id }));
   }
 }

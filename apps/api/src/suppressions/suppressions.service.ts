@@ -5,7 +5,7 @@ import { addSuppressions, findSuppression, listSuppressionsPage, removeSuppressi
 import { parsePhoneNumber } from '@engine/domain';
 import type { CsvUpload } from '../common/csv-upload';
 import { findColumn } from '../common/csv-upload';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
+import { decodeCursor, DEFAULT_PAGE_SIZE, keysetPage } from '../common/pagination';
 import { IMPORT_BATCH_SIZE, RejectionList } from '../common/row-import';
 import { DB } from '../infrastructure/tokens';
 import { apiError, fieldError } from '../common/contract/error-body';
@@ -122,12 +122,7 @@ export class SuppressionsService {
   async list(customerId: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<SuppressionPage> {
     const after = decodeCursor(cursor, isPhoneCursor);
     const rows = await listSuppressionsPage(this.db, customerId, limit + 1, after?.p);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toView),
-      nextCursor: rows.length > limit && last ? encodeCursor({ p: last.phone }) : null,
-    };
+    return keysetPage(rows, limit, toView, (last) => ({ p: last.phone }));
   }
 }
 
