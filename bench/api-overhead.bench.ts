@@ -31,9 +31,9 @@ import { createRedis } from '@engine/redis';
 import type { ApiChild } from './support/api-child';
 import { startApiChild } from './support/api-child';
 import type { Timing } from './support/api-overhead-isolation';
-import { idempotencyKeyTimings, isolatedTimings } from './support/api-overhead-isolation';
+import { isolatedTimings } from './support/api-overhead-isolation';
 import { processCpuSeconds, startCpuWindow } from './support/proc-stats';
-import { benchPostgres, benchRedis, median, percentile } from './support/services';
+import { armHardStop, benchPostgres, benchRedis, median, percentile } from './support/services';
 
 const SECONDS = Number(process.env['BENCH_OVERHEAD_SECONDS'] ?? 10);
 const CONCURRENCY = (process.env['BENCH_OVERHEAD_CONCURRENCY'] ?? '1,8').split(',').map(Number);
@@ -71,11 +71,7 @@ interface Setup {
 }
 
 async function main(): Promise<void> {
-  const hardStop = setTimeout(() => {
-    console.error(`hard limit of ${HARD_LIMIT_MS / 60_000} min reached`);
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  hardStop.unref();
+  armHardStop(HARD_LIMIT_MS);
   const cleanups: Array<() => Promise<unknown>> = [];
   const tmp = mkdtempSync(join(tmpdir(), 'ce-bench-overhead-'));
   try {
@@ -127,7 +123,7 @@ async function main(): Promise<void> {
       campaignId: setup.campaignId,
       runs: RUNS,
     });
-    report(runs, [...isolated, ...(await idempotencyKeyTimings(redis, RUNS))]);
+    report(runs, isolated);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => console.error(err));
     rmSync(tmp, { recursive: true, force: true });

@@ -52,7 +52,7 @@ import type { BenchStack } from './support/campaign-bench-stack';
 import { startBenchStack, waitFor } from './support/campaign-bench-stack';
 import type { CpuComponent } from './support/proc-stats';
 import { formatCpu, startCpuWindow } from './support/proc-stats';
-import { median, percentile } from './support/services';
+import { armHardStop, median, percentile } from './support/services';
 
 const PROSPECTS = Number(process.env['BENCH_STATS_PROSPECTS'] ?? 1_000_000);
 const CONCURRENCY = (process.env['BENCH_STATS_CONCURRENCY'] ?? '1,8,32').split(',').map(Number);
@@ -74,11 +74,7 @@ interface LoadResult {
 }
 
 async function main(): Promise<void> {
-  const hardStop = setTimeout(() => {
-    console.error(`hard limit of ${HARD_LIMIT_MS / 60_000} min reached`);
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  hardStop.unref();
+  armHardStop(HARD_LIMIT_MS);
 
   const stack = await startBenchStack({ worker: 'child', timeScale: 0.001 });
   const tmp = mkdtempSync(join(tmpdir(), 'ce-bench-api-'));

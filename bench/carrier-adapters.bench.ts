@@ -33,7 +33,7 @@ import {
   SIM_WEBHOOK_SECRET,
   startTarget,
 } from './support/carrier-targets';
-import { percentile } from './support/services';
+import { armHardStop, percentile } from './support/services';
 
 const CALLS = Number(process.env['BENCH_ADAPTER_CALLS'] ?? 500);
 const WARMUP = Number(process.env['BENCH_ADAPTER_WARMUP'] ?? 50);
@@ -148,11 +148,7 @@ async function timeParse(provider: CarrierProvider, sink: RunningServer): Promis
 const f = (n: number, digits = 2) => n.toFixed(digits);
 
 async function main(): Promise<void> {
-  const hardStop = setTimeout(() => {
-    console.error(`hard limit of ${HARD_LIMIT_MS / 60_000} min reached`);
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  hardStop.unref();
+  armHardStop(HARD_LIMIT_MS);
   const sink = await startWebhookSink();
   const rows: string[] = [];
   const parseRows: string[] = [];

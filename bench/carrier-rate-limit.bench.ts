@@ -20,7 +20,7 @@
 import type { CampaignWorkflowResult } from '@engine/contracts';
 import type { BenchStack } from './support/campaign-bench-stack';
 import { sleep, startBenchStack } from './support/campaign-bench-stack';
-import { percentile } from './support/services';
+import { armHardStop, percentile } from './support/services';
 import { seedSharedAccount, windowStats } from './support/shared-carrier-account';
 
 const WORKERS = (process.env['BENCH_RATE_WORKERS'] ?? '1,2').split(',').map(Number);
@@ -129,11 +129,7 @@ async function runOnce(stack: BenchStack, workers: number, block: number): Promi
 }
 
 async function main(): Promise<void> {
-  const hardStop = setTimeout(() => {
-    console.error(`hard limit of ${HARD_LIMIT_MS / 60_000} min reached`);
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  hardStop.unref();
+  armHardStop(HARD_LIMIT_MS);
   const stack = await startBenchStack({ worker: 'child', workers: 0, channelPool: 2_000 });
   const out: string[] = [];
   try {

@@ -17,20 +17,20 @@
  * About 1 minute on a 2-core machine.
  */
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { createCustomerWithApiKey, createDb, migrateToLatest } from '@engine/db';
 import { createRedis, IdempotencyStore } from '@engine/redis';
 import { ensureDatabase, findFreePort, withDatabase } from '@engine/local-services';
-import { benchPostgres, benchRedis, percentile } from './support/services';
+import type { ApiChild } from './support/api-child';
+import { startApiChild } from './support/api-child';
+import { armHardStop, benchPostgres, benchRedis, percentile } from './support/services';
 
 const REQUESTS = Number(process.env['BENCH_IDEM_REQUESTS'] ?? 2000);
 const WARMUP = Number(process.env['BENCH_IDEM_WARMUP'] ?? 200);
 const HARD_LIMIT_MS = 10 * 60_000;
-const PROJECT_ROOT = resolve(__dirname, '..');
 
 type Variant = 'no key' | 'new key' | 'replay';
 const VARIANTS: Variant[] = ['no key', 'new key', 'replay'];
@@ -50,13 +50,10 @@ function shuffled<T>(items: T[]): T[] {
 }
 
 async function main(): Promise<void> {
-  const hardStop = setTimeout(() => {
-    console.error(`hard limit of ${HARD_LIMIT_MS / 60_000} min reached`);
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  hardStop.unref();
+  armHardStop(HARD_LIMIT_MS);
   const [pg, redis] = await Promise.all([benchPostgres(), benchRedis()]);
-  let api: ChildProcess | undefined;
+  let api: ApiChild | undefined;
+  const logDir = mkdtempSync(join(tmpdir(), 'ce-bench-idem-'));
   try {
     const dbName = `ce_bench_idem_${Date.now()}`;
     await ensureDatabase(pg.url, dbName);
@@ -65,25 +62,19 @@ async function main(): Promise<void> {
     await migrateToLatest(db);
     const { apiKey } = await createCustomerWithApiKey(db, 'idempotency bench');
     await db.destroy();
-    const port = await findFreePort();
-    api = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', resolve(PROJECT_ROOT, 'apps/api/src/main.ts')],
+    api = await startApiChild(
+      join(logDir, 'api.log'),
       {
-        cwd: PROJECT_ROOT,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          DATABASE_URL: dbUrl,
-          REDIS_URL: redis.url,
-          TEMPORAL_ADDRESS: `127.0.0.1:${await findFreePort()}`,
-          API_PORT: String(port),
-          LOG_LEVEL: 'warn',
-        },
+        DATABASE_URL: dbUrl,
+        REDIS_URL: redis.url,
+        TEMPORAL_ADDRESS: `127.0.0.1:${await findFreePort()}`,
+        // Thousands of POSTs in a row: the per-key rate limit would answer most of them 429.
+        API_RATE_LIMIT_PER_SECOND: '0',
       },
+      // No Temporal here: health answers 503, and any answer means the API is up.
+      () => true,
     );
-    const url = `http://127.0.0.1:${port}/api/campaigns`;
-    await apiUp(url, apiKey, api);
+    const url = `${api.url}/api/campaigns`;
 
     /** One POST; checks that a keyed answer says whether it was replayed exactly when expected. */
     const post = async (body: string, key?: string, replay = false): Promise<number> => {
@@ -130,26 +121,10 @@ async function main(): Promise<void> {
     report(times, seconds, load0);
     await storeRoundTrips(redis.url);
   } finally {
-    if (api && api.exitCode === null) {
-      const exited = new Promise((done) => api!.once('exit', done));
-      api.kill('SIGTERM');
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
-    }
+    await api?.stop();
+    rmSync(logDir, { recursive: true, force: true });
     await redis.stop();
     await pg.stop();
-  }
-}
-
-async function apiUp(url: string, apiKey: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode})`);
-    const ok = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } })
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error('the API did not come up within 120 s');
-    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

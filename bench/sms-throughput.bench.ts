@@ -36,7 +36,7 @@ import { sleep, startBenchStack, zoneWithLocalHour } from './support/campaign-be
 import type { CostSummary, RunHistory } from './support/history';
 import { fetchRunChain, summarizeCost, workflowTaskFailures } from './support/history';
 import { formatCpu, startCpuWindow } from './support/proc-stats';
-import { median, percentile } from './support/services';
+import { armHardStop, median, percentile } from './support/services';
 
 const PROSPECTS = Number(process.env['BENCH_SMS_PROSPECTS'] ?? 2_000);
 const CONCURRENT = Number(process.env['BENCH_SMS_CONCURRENT'] ?? 4);
@@ -76,11 +76,7 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 let campaignSeq = 0;
 
 async function main(): Promise<void> {
-  const hardStop = setTimeout(() => {
-    console.error(`hard limit of ${HARD_LIMIT_MS / 60_000} min reached`);
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  hardStop.unref();
+  armHardStop(HARD_LIMIT_MS);
 
   const stack = await startBenchStack({
     timeScale: 0.0001,

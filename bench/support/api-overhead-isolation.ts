@@ -5,7 +5,6 @@
  * request goes through (the `:id` pipe of GET /api/campaigns/:id; the body pipe of POST
  * /api/campaigns for comparison).
  */
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -13,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { EngineConfig } from '@engine/config';
 import type { Database } from '@engine/db';
 import type { Redis } from '@engine/redis';
-import { ApiRateLimiter, IdempotencyStore } from '@engine/redis';
+import { ApiRateLimiter } from '@engine/redis';
 import { ApiKeyGuard } from '../../apps/api/src/auth/api-key.guard';
 import { CreateCampaignDto } from '../../apps/api/src/campaigns/campaign-input.schema';
 import { IdParams } from '../../apps/api/src/common/contract/fields';
@@ -106,44 +105,6 @@ export async function isolatedTimings(options: {
   timings.push(
     await time('validation: POST /api/campaigns body (zod CreateCampaignDto)', runs, () =>
       pipe.transform(structuredClone(body), { type: 'body', metatype: CreateCampaignDto }),
-    ),
-  );
-  return timings;
-}
-
-/**
- * What `Idempotency-Key` adds to a creating POST, in isolation: the body hash, the claim (Lua) and
- * the stored answer (Lua) of a new key, and the lookup of a replay. The end-to-end figures through
- * the API are `bench/idempotency-overhead.bench.ts`'s.
- */
-export async function idempotencyKeyTimings(redis: Redis, runs: number): Promise<Timing[]> {
-  const store = new IdempotencyStore(redis);
-  const body = Buffer.from(
-    JSON.stringify({ name: 'Spring promo', channel: 'voice', mode: { calls_per_second: 5 } }),
-  );
-  const answer = {
-    status: 201,
-    headers: { 'content-type': 'application/json' },
-    body: Buffer.alloc(600, 'x'),
-  };
-  let n = 0;
-  const timings: Timing[] = [];
-  timings.push(
-    await time('idempotency: body hash (SHA-256, 80 B)', runs, () =>
-      createHash('sha256').update(body).digest('hex'),
-    ),
-  );
-  const bodyHash = createHash('sha256').update(body).digest('hex');
-  timings.push(
-    await time('idempotency: new key (claim + store the answer, 2 Lua calls)', runs, async () => {
-      const key = `bench-${process.pid}-${n++}`;
-      const claim = await store.claim('bench', key, { request: 'POST /api/campaigns', bodyHash });
-      if (claim.outcome === 'claimed') await store.complete('bench', key, claim.token, bodyHash, answer);
-    }),
-  );
-  timings.push(
-    await time('idempotency: replay lookup (claim finds the answer, 1 Lua call)', runs, () =>
-      store.claim('bench', `bench-${process.pid}-0`, { request: 'POST /api/campaigns', bodyHash }),
     ),
   );
   return timings;

@@ -66,3 +66,15 @@ export const median = (values: number[]) =>
     [...values].sort((a, b) => a - b),
     50,
   );
+
+/**
+ * Ends the process with exit code 2 after `ms`, so that a hung benchmark cannot hold the machine;
+ * the timer does not keep the process alive by itself.
+ */
+export function armHardStop(ms: number): void {
+  const timer = setTimeout(() => {
+    console.error(`hard limit of ${ms / 60_000} min reached`);
+    process.exit(2);
+  }, ms);
+  timer.unref();
+}
