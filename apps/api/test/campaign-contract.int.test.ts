@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCampaign } from '@engine/db';
 import type { ApiClient, ApiStack } from './support/api-stack';
 import { startApiStack } from './support/api-stack';
 
@@ -127,17 +128,13 @@ describe('campaigns and prospects: the request contract', () => {
     ];
     const ids: string[] = [];
     for (const [i, stamp] of stamps.entries()) {
-      const row = await db
-        .insertInto('campaigns')
-        // Postgres keeps microseconds where a JS Date does not: the instant goes in as text.
-        .values({
-          customer_id: customerId,
-          name: `c${i}`,
-          channel: 'voice',
-          created_at: stamp as unknown as Date,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      // Postgres keeps microseconds where a JS Date does not: the instant goes in as text.
+      const row = await insertCampaign(db, {
+        customer_id: customerId,
+        name: `c${i}`,
+        channel: 'voice',
+        created_at: stamp as unknown as Date,
+      });
       ids.push(row.id);
     }
     const seen: string[] = [];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCarrierAccount } from '@engine/db';
 import { dataDir } from '@engine/local-services';
 import { credentialsCipherFromEnv, toCarrierAccountRecord } from '@engine/activities';
 import { spawnWorkerProcess, TEST_CARRIER_CREDENTIALS_KEY } from '@engine/test-stack';
@@ -92,6 +93,11 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
     ({ http: a, customerId: aId } = await s.tenant('Account Holder'));
     ({ http: b } = await s.tenant('Other Tenant'));
   });
+  const storedAccount = async (id: string) => {
+    const row = await findCarrierAccount(s.stack.database.db, aId, id);
+    if (!row) throw new Error(`carrier account ${id} is not stored`);
+    return row;
+  };
   afterAll(() => s?.close());
 
   it('without CARRIER_CREDENTIALS_KEY the API starts (no account yet) but refuses to store credentials: 503 naming it', async () => {
@@ -166,11 +172,7 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
     expect(logs).toContain(`carrier account ${created.id} (twilio) created`);
     for (const secret of SECRETS) expect(logs).not.toContain(secret);
     // At rest: a v1 AES-GCM ciphertext, no credential in the clear.
-    const row = await s.stack.database.db
-      .selectFrom('carrier_accounts')
-      .selectAll()
-      .where('id', '=', created.id)
-      .executeTakeFirstOrThrow();
+    const row = await storedAccount(created.id);
     expect(row.credentials_ciphertext).toMatch(/^v1:/);
     expect(row.credentials_ciphertext).not.toContain(TWILIO_TOKEN);
   });
@@ -256,11 +258,7 @@ describe('carrier accounts (POST/GET/DELETE /api/carrier-accounts, sync-dids, DI
     expect(res.text).not.toContain(rotated);
     expect(logs).toContain(`carrier account ${account.id} updated`);
     expect(logs).not.toContain(rotated);
-    const row = await s.stack.database.db
-      .selectFrom('carrier_accounts')
-      .selectAll()
-      .where('id', '=', account.id)
-      .executeTakeFirstOrThrow();
+    const row = await storedAccount(account.id);
     const cipher = credentialsCipherFromEnv({ CARRIER_CREDENTIALS_KEY: TEST_CARRIER_CREDENTIALS_KEY })!;
     expect(toCarrierAccountRecord(row, cipher).credentials).toEqual({
       accountSid: TWILIO_SID,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countProspectsByStatus } from '@engine/db';
 import type { ApiClient, ApiResponse, ApiStack } from './support/api-stack';
 import { startApiStack } from './support/api-stack';
 
@@ -22,15 +23,7 @@ describe('Idempotency-Key on creating POSTs', () => {
       (c) => c.name === name,
     ).length;
   const countProspects = async (campaignId: string) =>
-    Number(
-      (
-        await s.stack.database.db
-          .selectFrom('prospects')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('campaign_id', '=', campaignId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    Object.values(await countProspectsByStatus(s.stack.database.db, campaignId)).reduce((n, c) => n + c, 0);
   const expectReplayOf = (replay: ApiResponse, first: ApiResponse) => {
     expect(replay.status, replay.text).toBe(first.status);
     expect(replay.text).toBe(first.text);

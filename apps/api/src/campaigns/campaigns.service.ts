@@ -25,8 +25,7 @@ import {
 } from '@engine/db';
 import type { EventBus } from '@engine/redis';
 import { CoalescingCache } from '../common/coalescing-cache';
-import { DEFAULT_PAGE_SIZE } from '../common/contract/fields';
-import { decodeCursor, keysetPage } from '../common/pagination';
+import { decodeCursor, DEFAULT_PAGE_SIZE, keysetPage } from '../common/pagination';
 import { pollUntil } from '../common/wait';
 import { DB, ENGINE_CONFIG, EVENT_BUS, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { assertValidTemplate, modeJson, normaliseCallerIds } from './campaign-input';

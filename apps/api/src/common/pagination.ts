@@ -1,6 +1,6 @@
 import { fieldError } from './contract/error-body';
 
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './contract/fields';
+export { DEFAULT_PAGE_SIZE } from './contract/fields';
 
 /**
  * Lists page by keyset (`?limit=&cursor=`, answer `{ items, nextCursor }`): the cursor is the

@@ -14,7 +14,8 @@ import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
 import { Idempotent } from '../common/idempotency';
 import { IdParams } from '../common/contract/fields';
-import { validationFailure } from '../common/contract/validation-pipe';
+import { jsonOrCsvBody } from '../common/contract/upload-body';
+import { parseRequestBody } from '../common/contract/validation-pipe';
 import { mediaType, readCsvUpload } from '../common/csv-upload';
 import { ListProspectsQuery, ProspectsUploadDto } from './prospect-input.schema';
 import { prospectsFromCsv } from './prospect-rows';
@@ -26,30 +27,13 @@ const CSV_DESCRIPTION =
   'optionally `timezone` (IANA); every other column becomes a variable. Streamed: the file is never held in ' +
   'memory (up to 512 MB).';
 
-/**
- * One operation, three encodings: the body is read by media type (JSON parsed by Express, CSV
- * streamed by the handler), so its document is written here rather than derived from a `@Body()`.
- */
-const UPLOAD_BODY = {
-  required: true,
-  content: {
-    'application/json': { schema: { $ref: getSchemaPath(ProspectsUploadDto) } },
-    'text/csv': { schema: { type: 'string', format: 'phone-csv', description: CSV_DESCRIPTION } },
-    'multipart/form-data': {
-      schema: {
-        type: 'object',
-        required: ['file'],
-        properties: {
-          file: { type: 'string', format: 'binary', description: `the CSV file. ${CSV_DESCRIPTION}` },
-        },
-        // Other parts are skipped; their names go in a part header, where control characters are malformed.
-        propertyNames: { pattern: String.raw`^[^\u0000-\u0008\u000a-\u001f\u007f]*$` },
-        description: 'the CSV in the `file` part; other parts are ignored',
-      },
-      encoding: { file: { contentType: 'text/csv' } },
-    },
-  },
-};
+/** One operation, three encodings: JSON parsed by Express, CSV streamed by the handler. */
+const UPLOAD_BODY = jsonOrCsvBody({
+  jsonRef: getSchemaPath(ProspectsUploadDto),
+  csv: { type: 'string', format: 'phone-csv', description: CSV_DESCRIPTION },
+  filePart: { type: 'string', format: 'binary', description: `the CSV file. ${CSV_DESCRIPTION}` },
+  formDescription: 'the CSV in the `file` part; other parts are ignored',
+});
 
 @ApiTags('prospects')
 @ApiBearerAuth()
@@ -83,9 +67,8 @@ export class ProspectsController {
   ): Promise<ImportResultView> {
     if (mediaType(req) === 'application/json') {
       // Validated here rather than by the global pipe: only a JSON request has a parsed body.
-      const parsed = ProspectsUploadDto.schema.safeParse(req.body);
-      if (!parsed.success) throw validationFailure(parsed.error);
-      return this.prospects.import(customer.id, id, parsed.data.prospects);
+      const { prospects } = parseRequestBody(ProspectsUploadDto.schema, req.body);
+      return this.prospects.import(customer.id, id, prospects);
     }
     // Check the campaign before reading a possibly large upload.
     await this.prospects.assertCanLoad(customer.id, id);

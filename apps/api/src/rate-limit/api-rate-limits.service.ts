@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EngineConfig } from '@engine/config';
 import type { Redis, TokenBucketDecision } from '@engine/redis';
 import { ApiRateLimiter } from '@engine/redis';
+import { withTimeout } from '../common/wait';
 import { ENGINE_CONFIG, REDIS } from '../infrastructure/tokens';
 import type { ApiRateLimitPolicies } from './rate-limit-policy';
 import { apiRateLimitPolicies } from './rate-limit-policy';
@@ -63,26 +64,20 @@ export class ApiRateLimits {
     await this.failOpen(() => this.limiter.take(`auth-failures:${address}`, policy));
   }
 
-  private async failOpen<T>(op: () => Promise<T>): Promise<T | undefined> {
+  /** `op`'s decision, or undefined (and a warning) when Redis is down, fails or is too slow. */
+  private async failOpen<T extends object>(op: () => Promise<T>): Promise<T | undefined> {
     if (DOWN.has(this.redis.status)) {
       this.warnUnlimited(`Redis connection is ${this.redis.status}`);
       return undefined;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Redis did not answer within ${REDIS_TIMEOUT_MS} ms`)),
-        REDIS_TIMEOUT_MS,
-      );
-    });
-    try {
-      return await Promise.race([op(), timeout]);
-    } catch (err) {
-      this.warnUnlimited(err instanceof Error ? err.message : String(err));
+    let failure = `Redis did not answer within ${REDIS_TIMEOUT_MS} ms`;
+    const failed = (err: unknown) => {
+      failure = err instanceof Error ? err.message : String(err);
       return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
+    };
+    const decision = await withTimeout<T | undefined>(op().catch(failed), REDIS_TIMEOUT_MS, undefined);
+    if (decision === undefined) this.warnUnlimited(failure);
+    return decision;
   }
 
   private warnUnlimited(reason: string): void {

@@ -22,14 +22,8 @@ export function setRateLimitHeaders(res: Response, decision: TokenBucketDecision
 export function tooManyRequests(res: Response, retryAfterMs: number, rule: string): HttpException {
   const seconds = retryAfterSeconds(retryAfterMs);
   res.setHeader('Retry-After', String(seconds));
-  return new HttpException(
-    {
-      statusCode: HttpStatus.TOO_MANY_REQUESTS,
-      error: 'Too Many Requests',
-      message: `${rule}; retry after ${seconds} s`,
-    },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
+  // The filter fills in statusCode, error and the code (rate_limited).
+  return new HttpException({ message: `${rule}; retry after ${seconds} s` }, HttpStatus.TOO_MANY_REQUESTS);
 }
 
 /** The per-key rule, as a 429's message states it. */

@@ -5,6 +5,7 @@ import type { SuppressionSource } from '@engine/db';
 import { SuppressionSources } from '@engine/db';
 import { pageQuery, phoneNumber, storedText } from '../common/contract/fields';
 import { createUnionDto } from '../common/contract/union-dto';
+import { jsonOrCsvBody } from '../common/contract/upload-body';
 
 export const MAX_BULK_SUPPRESSIONS = 100_000;
 export const MAX_REASON = 500;
@@ -39,24 +40,12 @@ const CSV_TEXT = {
 };
 
 /** The body of POST /suppressions, per media type: JSON (one or many), or a CSV streamed. */
-export const SUPPRESSIONS_BODY = (jsonRef: string) => ({
-  required: true,
-  content: {
-    'application/json': { schema: { $ref: jsonRef } },
-    'text/csv': { schema: CSV_TEXT },
-    'multipart/form-data': {
-      schema: {
-        type: 'object',
-        properties: { file: { ...CSV_TEXT, description: `the CSV file part. ${CSV_TEXT.description}` } },
-        required: ['file'],
-        // Other parts are ignored; a part's name sits in a header, where a control character
-        // (other than tab) makes the multipart body malformed: a 400.
-        propertyNames: { pattern: '^[^\\u0000-\\u0008\\u000a-\\u001f\\u007f]*$' },
-      },
-      encoding: { file: { contentType: 'text/csv' } },
-    },
-  },
-});
+export const SUPPRESSIONS_BODY = (jsonRef: string) =>
+  jsonOrCsvBody({
+    jsonRef,
+    csv: CSV_TEXT,
+    filePart: { ...CSV_TEXT, description: `the CSV file part. ${CSV_TEXT.description}` },
+  });
 
 const reason = storedText(MAX_REASON).meta({ description: 'why (kept with the entry)' });
 
@@ -82,13 +71,13 @@ const CreateSuppressionSchema = z.union([OneSuppression, ManySuppressions]);
 export type CreateSuppression = z.output<typeof CreateSuppressionSchema>;
 
 /**
- * Parses the JSON body against the shape it names (`phones` present: many; else one), so a 400
+ * The schema of the JSON body by the shape it names (`phones` present: many; else one), so a 400
  * names the field that failed instead of "fits neither shape"; `{phone, phones}` is then an
  * unknown field `phone`.
  */
-export function parseCreateSuppression(body: unknown) {
+export function createSuppressionSchemaFor(body: unknown) {
   const many = typeof body === 'object' && body !== null && 'phones' in body;
-  return many ? ManySuppressions.safeParse(body) : OneSuppression.safeParse(body);
+  return many ? ManySuppressions : OneSuppression;
 }
 
 /** Either one number (`phone`) or many (`phones`), with an optional reason. */

@@ -15,12 +15,13 @@ import type { Request, Response } from 'express';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
 import { Idempotent } from '../common/idempotency';
-import { validationFailure } from '../common/contract/validation-pipe';
+import { parseRequestBody } from '../common/contract/validation-pipe';
 import { mediaType, readCsvUpload } from '../common/csv-upload';
 import {
   BulkSuppressionResult,
   CreateSuppressionDto,
-  parseCreateSuppression,
+  type CreateSuppression,
+  createSuppressionSchemaFor,
   SUPPRESSIONS_BODY,
   ListSuppressionsQuery,
   PhoneParams,
@@ -70,9 +71,7 @@ export class SuppressionsController {
       res.status(200);
       return this.suppressions.addMany(customer.id, suppressionsFromCsv(readCsvUpload(req)), 'import', null);
     }
-    const parsed = parseCreateSuppression(req.body);
-    if (!parsed.success) throw validationFailure(parsed.error);
-    const dto = parsed.data;
+    const dto: CreateSuppression = parseRequestBody(createSuppressionSchemaFor(req.body), req.body);
     if ('phones' in dto) {
       res.status(200);
       return this.suppressions.addMany(

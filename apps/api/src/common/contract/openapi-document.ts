@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ErrorBody } from './error-body';
@@ -26,7 +26,7 @@ const DEFAULT_DESCRIPTIONS: Record<string, string> = {
   '503': 'a service the request needs is unavailable: retry later',
 };
 
-const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } };
+const ERROR_CONTENT = { 'application/json': { schema: { $ref: getSchemaPath(ErrorBody) } } };
 
 /**
  * Which error answers an operation can give, from what it takes: any parameter or body can be

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { createZodValidationPipe } from 'nestjs-zod';
-import type { ZodError } from 'zod';
+import type { z, ZodError } from 'zod';
 
 /** The path of a zod issue as the client spelled it: `mode.calls_per_second`, `phones[3]`. */
 function fieldPath(path: readonly PropertyKey[]): string {
@@ -54,3 +54,13 @@ export function validationFailure(error: ZodError): BadRequestException {
 export const ApiValidationPipe = createZodValidationPipe({
   createValidationException: (error: unknown) => validationFailure(error as ZodError),
 });
+
+/**
+ * A body the handler reads itself (it chooses JSON or a CSV stream by Content-Type), parsed as
+ * the global pipe would: the parsed value, or the same 400 naming the field.
+ */
+export function parseRequestBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationFailure(parsed.error);
+  return parsed.data;
+}

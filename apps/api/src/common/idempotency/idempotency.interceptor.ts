@@ -13,6 +13,7 @@ import type { Observable } from 'rxjs';
 import { defer, mergeMap, of } from 'rxjs';
 import type { ClaimResult, IdempotencyState, IdempotencyStore, StoredAnswer } from '@engine/redis';
 import type { AuthenticatedRequest } from '../../auth/authenticated-request';
+import { sleep } from '../wait';
 import { captureAnswer, prepareReplay } from './answer-capture';
 import { BodyDigest } from './body-digest';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, requestLine } from './idempotency-key';
@@ -46,8 +47,6 @@ interface Attempt {
 }
 
 type Decision = { execute: true; token: string } | { execute: false; body: string | undefined };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Makes a creating POST safe to retry (see `@Idempotent()`): the first request with an
