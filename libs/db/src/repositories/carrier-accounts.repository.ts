@@ -93,7 +93,6 @@ export async function findCarrierAccountForWebhook(
   return db.selectFrom('carrier_accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
 }
 
-/** Marks the customer's account deleted; undefined when it is not theirs or already deleted. */
 /**
  * Changes a live account of the customer (name, credentials, rate, base URL); undefined when it is
  * missing, deleted or another customer's.
@@ -115,6 +114,7 @@ export async function updateCarrierAccount(
     .executeTakeFirst();
 }
 
+/** Marks the customer's account deleted; undefined when it is not theirs or already deleted. */
 export async function softDeleteCarrierAccount(
   db: Executor,
   customerId: string,
