@@ -70,13 +70,13 @@ describe('carrier rate limits and transient refusals (through the carriers fakes
       expect(prospects.map((p) => perNumber.get(p.phone) ?? 0)).toEqual(prospects.map(() => 1));
       const rows = (await Promise.all(campaigns.map((c) => prospectsOf(stack, c.id)))).flat();
       expect(rows.map((r) => answeredOr(r.status))).toEqual(rows.map(() => ANSWERED));
-      // Pacing at 10/s against 2/s: each campaign waited for the account's slots, and calls one
-      // campaign had claimed found the slot taken by the other (both wake when a slot frees):
-      // those were deferred (`rateLimited`), put back and dialed later, not failed.
+      // Pacing at 10/s against 2/s: each campaign waited for the account's slots, either before
+      // claiming (a pool wait) or, when both woke for the same freed slot and the other took it,
+      // by deferring the claimed call (`rateLimited`) and dialing it later, never by failing it.
+      // Which of the two happens depends on how the campaigns interleave, so only the sum is
+      // asserted.
       const waits = results.map((r) => (r.counters.rateLimited ?? 0) + r.counters.poolWaits);
       expect(waits.every((n) => n > 0)).toBe(true);
-      const rateLimited = results.map((r) => r.counters.rateLimited ?? 0);
-      expect(rateLimited.reduce((a, b) => a + b)).toBeGreaterThan(0);
       expect(results.map((r) => r.counters.dialed)).toEqual([12, 12]);
       expect(results.map((r) => r.counters.originateFailed)).toEqual([0, 0]);
     },
