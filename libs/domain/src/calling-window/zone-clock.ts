@@ -22,9 +22,34 @@ export function ianaZone(name: string): IANAZone {
   return zone;
 }
 
-function offsetMs(zone: IANAZone, instant: number): number {
-  return zone.offset(instant) * 60_000;
+/*
+ * luxon reads an offset through Intl (~30 µs a call); a calling-window check asks for several per
+ * recipient. Every offset change in the tz data of our era falls on a quarter hour (St. John's
+ * changes at 05:30 UTC), so the offset at the start of a 15-minute bucket holds for the whole
+ * bucket, and buckets are cached per zone (bounded: three years of buckets is ~105,000).
+ */
+const BUCKET_MS = 900_000;
+const MAX_BUCKETS_PER_ZONE = 200_000;
+const offsetBuckets = new Map<string, Map<number, number>>();
+
+/** The zone's UTC offset at the instant, in milliseconds. */
+export function zoneOffsetMs(zone: IANAZone, instant: number): number {
+  let buckets = offsetBuckets.get(zone.name);
+  if (buckets === undefined) {
+    buckets = new Map();
+    offsetBuckets.set(zone.name, buckets);
+  }
+  const bucket = Math.floor(instant / BUCKET_MS);
+  let offset = buckets.get(bucket);
+  if (offset === undefined) {
+    offset = zone.offset(bucket * BUCKET_MS) * 60_000;
+    if (buckets.size >= MAX_BUCKETS_PER_ZONE) buckets.clear();
+    buckets.set(bucket, offset);
+  }
+  return offset;
 }
+
+const offsetMs = zoneOffsetMs;
 
 function timeOfDay(wallMs: number): number {
   return ((wallMs % DAY_MS) + DAY_MS) % DAY_MS;

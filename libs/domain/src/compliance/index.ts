@@ -1,0 +1,4 @@
+export * from './jurisdiction-rule';
+export * from './holiday-calendar';
+export * from './day-window';
+export * from './contact-window';
