@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CampaignSettings } from '@engine/contracts';
 import { CampaignDefaults } from '@engine/contracts';
-import { parseTemplate } from '@engine/domain';
+import type { WeekdayName } from '@engine/domain';
+import { parseTemplate, WeekdayNames } from '@engine/domain';
 import type { Campaign } from '@engine/db';
 import { getCampaignById } from '@engine/db';
 import type { CampaignActivityDeps } from './campaign-deps';
@@ -11,6 +12,20 @@ const isStringRecord = (value: unknown): value is Record<string, string> =>
 
 const num = (value: unknown, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+
+const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** The stored `schedule.calling_hours`, or null when absent or not of the shape the API writes. */
+function callingHoursOf(value: unknown): CampaignSettings['callingHours'] {
+  if (typeof value !== 'object' || value === null) return null;
+  const { start, end, days } = value as Record<string, unknown>;
+  if (typeof start !== 'string' || typeof end !== 'string' || !CLOCK.test(start) || !CLOCK.test(end))
+    return null;
+  const names = Array.isArray(days)
+    ? days.filter((d): d is WeekdayName => WeekdayNames.includes(d as WeekdayName))
+    : undefined;
+  return names ? { start, end, days: names } : { start, end };
+}
 
 /** The run settings of a campaign row, with the design's defaults for what `mode` leaves out. */
 export function settingsFromCampaign(campaign: Campaign): CampaignSettings {
@@ -29,6 +44,7 @@ export function settingsFromCampaign(campaign: Campaign): CampaignSettings {
       typeof campaign.schedule?.timezone === 'string'
         ? campaign.schedule.timezone
         : CampaignDefaults.timezone,
+    callingHours: callingHoursOf(campaign.schedule?.calling_hours),
     minDidScore: num(mode['min_did_score'], CampaignDefaults.minDidScore),
     callbackTimeoutSeconds: Math.max(
       1,

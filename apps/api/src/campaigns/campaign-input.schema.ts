@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CampaignChannels, CampaignStatuses } from '@engine/db';
+import { WeekdayNames } from '@engine/domain';
 import type { CampaignChannel } from '@engine/db';
 import { pageQuery, phoneNumber, storedText, timeZone, wellFormed } from '../common/contract/fields';
 import { createUnionDto } from '../common/contract/union-dto';
@@ -70,12 +71,41 @@ const templateMessage = z
     example: 'Hi {{first_name}}, your appointment is tomorrow.',
   });
 
+const clock = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:mm between 00:00 and 24:00')
+  .meta({ example: '09:00' });
+
+const CallingHoursSchema = z
+  .object({
+    start: clock,
+    end: clock,
+    days: z
+      .array(z.enum(WeekdayNames))
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, 'lists a day twice')
+      .optional()
+      .meta({ description: 'days the campaign contacts anyone; absent: every day the law allows' }),
+  })
+  .strict()
+  .refine((h) => h.start < h.end, { message: 'start must be before end', path: ['end'] })
+  .meta({
+    id: 'CallingHours',
+    description:
+      "the campaign's own hours in each recipient's local time. They only narrow: a contact also needs the " +
+      'federal window (voice 08:00-21:00, SMS 07:00-19:00), the state rules and holidays of the recipient',
+  });
+
 const CampaignScheduleSchema = z
   .object({
-    timezone: timeZone.optional().meta({ description: 'fallback IANA zone for prospects without one' }),
+    timezone: timeZone.optional().meta({ description: 'fallback IANA zone for prospects outside the NANP' }),
+    calling_hours: CallingHoursSchema.nullable().optional().meta({ description: 'null removes them' }),
   })
   .strict()
   .meta({ id: 'CampaignScheduleInput' });
+
+/** `schedule.calling_hours` as the API takes it. */
+export type CallingHoursInput = z.infer<typeof CallingHoursSchema>;
 
 const callerIds = z
   .array(phoneNumber)
@@ -94,7 +124,8 @@ interface CreateCampaignFields {
   name: string;
   channel: CampaignChannel;
   mode?: CampaignModeInput | undefined;
-  schedule?: { timezone?: string | undefined } | undefined;
+  schedule?:
+    { timezone?: string | undefined; calling_hours?: CallingHoursInput | null | undefined } | undefined;
   callerIds?: string[] | undefined;
   message?: string | undefined;
 }

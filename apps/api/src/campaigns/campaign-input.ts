@@ -1,7 +1,8 @@
-import type { CampaignModeJson } from '@engine/db';
+import type { CampaignModeJson, CampaignScheduleJson } from '@engine/db';
 import { parsePhoneNumber, TemplateSyntaxError, validateTemplate } from '@engine/domain';
 import { fieldError } from '../common/contract/error-body';
 import type { CampaignModeInput } from './campaign-mode.schema';
+import type { CallingHoursInput } from './campaign-input.schema';
 
 /** E.164 caller IDs, in the order given, without repeats (the DTO already checked each parses). */
 export function normaliseCallerIds(callerIds: readonly string[]): string[] {
@@ -59,5 +60,21 @@ export function modeJson(mode: CampaignModeInput | undefined): CampaignModeJson 
   const out: CampaignModeJson = {};
   if (!mode) return out;
   for (const [key, value] of Object.entries(mode)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/**
+ * The schedule as stored after a create or an update: the fields given replace the current ones,
+ * `calling_hours: null` removes the campaign's own hours, fields left out keep their value.
+ */
+export function scheduleJson(
+  current: CampaignScheduleJson,
+  schedule:
+    { timezone?: string | undefined; calling_hours?: CallingHoursInput | null | undefined } | undefined,
+): CampaignScheduleJson {
+  const out: CampaignScheduleJson = { ...current };
+  if (schedule?.timezone) out.timezone = schedule.timezone;
+  if (schedule?.calling_hours === null) delete out['calling_hours'];
+  else if (schedule?.calling_hours) out['calling_hours'] = schedule.calling_hours;
   return out;
 }

@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { settingsFromCampaign } from '@engine/activities';
 import { CampaignChannels, CampaignStatuses } from '@engine/db';
 import type { Campaign, CampaignChannel, CampaignStatus } from '@engine/db';
+import type { WeekdayName } from '@engine/domain';
+import { WeekdayNames } from '@engine/domain';
 
 /** Responses of /api/campaigns, and the mapping from a campaign row to what the API shows. */
 
@@ -25,8 +27,26 @@ export class CampaignModeView {
   @ApiProperty({ description: 'SMS' }) receiptTimeoutSeconds!: number;
 }
 
+export class CallingHoursView {
+  @ApiProperty({ example: '09:00' }) start!: string;
+  @ApiProperty({ example: '17:00' }) end!: string;
+  @ApiProperty({
+    type: [String],
+    enum: WeekdayNames,
+    nullable: true,
+    description: 'null: every day the law allows',
+  })
+  days!: WeekdayName[] | null;
+}
+
 export class CampaignScheduleView {
   @ApiProperty({ example: 'America/Los_Angeles' }) timezone!: string;
+  @ApiProperty({
+    type: CallingHoursView,
+    nullable: true,
+    description: "the campaign's own hours; null: the legal window alone",
+  })
+  calling_hours!: CallingHoursView | null;
 }
 
 export class CampaignView {
@@ -154,7 +174,15 @@ export function toCampaignView(c: Campaign): CampaignView {
       smsGapMinutes: settings.smsGapMinutes,
       receiptTimeoutSeconds: settings.receiptTimeoutSeconds,
     },
-    schedule: { timezone: settings.timezone },
+    schedule: {
+      timezone: settings.timezone,
+      calling_hours: settings.callingHours
+        ? {
+            ...settings.callingHours,
+            days: settings.callingHours.days ? [...settings.callingHours.days] : null,
+          }
+        : null,
+    },
     callerIds: c.caller_ids,
     message: c.message,
     workflowId: c.workflow_id,

@@ -28,7 +28,7 @@ import { CoalescingCache } from '../common/coalescing-cache';
 import { decodeCursor, DEFAULT_PAGE_SIZE, keysetPage } from '../common/pagination';
 import { pollUntil } from '../common/wait';
 import { DB, ENGINE_CONFIG, EVENT_BUS, TEMPORAL_CLIENT } from '../infrastructure/tokens';
-import { assertValidTemplate, modeJson, normaliseCallerIds } from './campaign-input';
+import { assertValidTemplate, modeJson, normaliseCallerIds, scheduleJson } from './campaign-input';
 import type { CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from './campaign-input.schema';
 import { computeCampaignStats } from './campaign-stats';
 import type { CampaignPage, CampaignStatsView, CampaignTransitionView, CampaignView } from './campaign.view';
@@ -93,7 +93,7 @@ export class CampaignsService {
       name: dto.name.trim(),
       channel: dto.channel,
       mode: modeJson(dto.mode),
-      schedule: dto.schedule?.timezone ? { timezone: dto.schedule.timezone } : {},
+      schedule: scheduleJson({}, dto.schedule),
       caller_ids: callerIds.length > 0 ? callerIds : null,
       message: dto.message ?? null,
     });
@@ -125,11 +125,7 @@ export class CampaignsService {
     if (dto.name !== undefined) patch.name = dto.name.trim();
     const mode = dto.mode !== undefined ? { ...current.mode, ...modeJson(dto.mode) } : current.mode;
     if (dto.mode !== undefined) patch.mode = mode;
-    if (dto.schedule !== undefined) {
-      patch.schedule = dto.schedule.timezone
-        ? { ...current.schedule, timezone: dto.schedule.timezone }
-        : current.schedule;
-    }
+    if (dto.schedule !== undefined) patch.schedule = scheduleJson(current.schedule, dto.schedule);
     if (dto.callerIds !== undefined) {
       const ids = dto.callerIds ? normaliseCallerIds(dto.callerIds) : [];
       patch.caller_ids = ids.length > 0 ? ids : null;

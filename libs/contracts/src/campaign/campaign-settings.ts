@@ -12,8 +12,17 @@ export interface CampaignSettings {
   voicemailDropUrl: string | null;
   /** When set, only these caller IDs (E.164) may be used. */
   callerIds: string[] | null;
-  /** Fallback zone for prospects with neither an explicit zone nor a NANP area code. */
+  /** Fallback zone for prospects with neither an explicit zone nor a NANP number. */
   timezone: string;
+  /**
+   * The campaign's own hours in each recipient's local time (`days` Monday-first names); they
+   * narrow the legal window and never widen it. Absent in settings recorded before they existed.
+   */
+  callingHours?: {
+    start: string;
+    end: string;
+    days?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+  } | null;
   /** Minimum DID health score for selection. */
   minDidScore: number;
   /** How long an originated call may go without a status callback before it is resolved. */

@@ -21,6 +21,8 @@ export interface CampaignModeJson {
 
 export interface CampaignScheduleJson {
   timezone?: string;
+  /** The campaign's own hours (`{ start, end, days? }`), narrowing the legal window. */
+  calling_hours?: { start: string; end: string; days?: string[] };
   [key: string]: unknown;
 }
 

@@ -10,10 +10,11 @@ export {
 } from './calling-window';
 export type { RecipientZoneInput, RecipientZones, RecipientZoneSource } from './recipient-zone';
 export {
+  ALL_NANP_ZONES,
   DEFAULT_CAMPAIGN_TIME_ZONE,
   RecipientZoneSources,
   isValidTimeZone,
   resolveRecipientZones,
 } from './recipient-zone';
-export { NANP_AREA_CODE_ZONES, areaCodeOf, zonesForAreaCode } from './nanp-area-codes';
+export { NANP_AREA_CODE_ZONES, areaCodeOf, isNanpNumber, zonesForAreaCode } from './nanp-area-codes';
 export { fnv1a32 } from './fnv1a';

@@ -621,3 +621,8 @@ const NANP_E164 = /^\+1([2-9]\d{2})[2-9]\d{6}$/;
 export function areaCodeOf(e164: string): string | undefined {
   return NANP_E164.exec(e164)?.[1];
 }
+
+/** Whether the text is a well-formed North American (+1) number in E.164, geographic or not. */
+export function isNanpNumber(e164: string): boolean {
+  return NANP_E164.test(e164);
+}

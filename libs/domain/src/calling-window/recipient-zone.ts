@@ -1,11 +1,11 @@
 import { IANAZone } from 'luxon';
-import { areaCodeOf, zonesForAreaCode } from './nanp-area-codes';
+import { NANP_AREA_CODE_ZONES, areaCodeOf, isNanpNumber, zonesForAreaCode } from './nanp-area-codes';
 
 /** The zone a campaign falls back to when its `schedule.timezone` is missing or invalid (seed 000). */
 export const DEFAULT_CAMPAIGN_TIME_ZONE = 'America/Los_Angeles';
 
 /** Where a recipient's zones came from, from most to least specific. */
-export const RecipientZoneSources = ['prospect', 'area_code', 'campaign'] as const;
+export const RecipientZoneSources = ['prospect', 'area_code', 'any_nanp_zone', 'campaign'] as const;
 
 /** One source; see {@link RecipientZoneSources}. */
 export type RecipientZoneSource = (typeof RecipientZoneSources)[number];
@@ -58,7 +58,11 @@ function explicitZone(zone: string | null | undefined): string | undefined {
  * 1. the prospect's own zone, when it is a valid IANA name (an invalid one is ignored: customer
  *    data is not trusted over the number itself);
  * 2. the zones of the number's NANP area code (possibly several, see `zonesForAreaCode`);
- * 3. the campaign's `schedule.timezone` when valid, else {@link DEFAULT_CAMPAIGN_TIME_ZONE}.
+ * 3. for a +1 number whose area code the table does not know (a new overlay, a toll-free or other
+ *    non-geographic code): every zone of the NANP, so the window is the narrowest common one. The
+ *    campaign's zone would be a guess, and a guess calls an Eastern number at 23:30 from Pacific;
+ * 4. the campaign's `schedule.timezone` when valid, else {@link DEFAULT_CAMPAIGN_TIME_ZONE}, for
+ *    numbers outside the NANP.
  */
 export function resolveRecipientZones(input: RecipientZoneInput): RecipientZones {
   const prospect = explicitZone(input.prospectZone);
@@ -67,6 +71,12 @@ export function resolveRecipientZones(input: RecipientZoneInput): RecipientZones
   const areaCode = areaCodeOf(input.e164);
   const byAreaCode = areaCode === undefined ? undefined : zonesForAreaCode(areaCode);
   if (byAreaCode !== undefined) return { zones: byAreaCode, source: 'area_code' };
+  if (isNanpNumber(input.e164)) return { zones: ALL_NANP_ZONES, source: 'any_nanp_zone' };
 
   return { zones: [explicitZone(input.campaignZone) ?? DEFAULT_CAMPAIGN_TIME_ZONE], source: 'campaign' };
 }
+
+/** Every zone used anywhere in the NANP table, once each. */
+export const ALL_NANP_ZONES: readonly string[] = Object.freeze([
+  ...new Set([...NANP_AREA_CODE_ZONES.values()].flat()),
+]);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CAMPAIGN_TIME_ZONE, isValidTimeZone, resolveRecipientZones } from '../../src/calling-window';
+import {
+  ALL_NANP_ZONES,
+  DEFAULT_CAMPAIGN_TIME_ZONE,
+  isValidTimeZone,
+  resolveRecipientZones,
+} from '../../src/calling-window';
 
 const NYC = '+12125550123';
 const BOISE = '+12085550123';
@@ -44,8 +49,18 @@ describe('resolveRecipientZones', () => {
     },
   );
 
-  it('falls back to the campaign zone for an unknown area code or a non-NANP number', () => {
-    for (const e164 of [TOLL_FREE, LONDON, 'not a number']) {
+  it('gives a +1 number in an area code the table lacks (new, toll-free) every NANP zone', () => {
+    for (const e164 of [TOLL_FREE, '+15335550123']) {
+      const { zones, source } = resolveRecipientZones({ e164, campaignZone: 'America/Denver' });
+      expect(source).toBe('any_nanp_zone');
+      expect(zones).toEqual(ALL_NANP_ZONES);
+      for (const z of ['America/St_Johns', 'America/New_York', 'America/Los_Angeles', 'Pacific/Honolulu'])
+        expect(zones).toContain(z);
+    }
+  });
+
+  it('falls back to the campaign zone for a non-NANP number', () => {
+    for (const e164 of [LONDON, 'not a number']) {
       expect(resolveRecipientZones({ e164, campaignZone: 'America/Denver' })).toEqual({
         zones: ['America/Denver'],
         source: 'campaign',
@@ -56,7 +71,7 @@ describe('resolveRecipientZones', () => {
   it('defaults to America/Los_Angeles when the campaign has no zone or an invalid one', () => {
     expect(DEFAULT_CAMPAIGN_TIME_ZONE).toBe('America/Los_Angeles');
     for (const campaignZone of [undefined, null, 'Nowhere/Land']) {
-      expect(resolveRecipientZones({ e164: TOLL_FREE, campaignZone })).toEqual({
+      expect(resolveRecipientZones({ e164: LONDON, campaignZone })).toEqual({
         zones: ['America/Los_Angeles'],
         source: 'campaign',
       });
