@@ -1,5 +1,6 @@
 import type { DialBatchInput, DialBatchResult, EngineEvent } from '@engine/contracts';
 import type { CallAttempt, ClaimedProspect, Did } from '@engine/db';
+import type { ContactWindow } from '@engine/domain';
 import type { CarrierHandle } from '@engine/providers';
 
 /** A claimed prospect going back to the queue, due at `at`. */
@@ -27,8 +28,8 @@ export interface ReadyCall {
   carrier: CarrierHandle;
   /** An attempt row already exists (a retried batch, or a reused not-originated attempt). */
   existing: CallAttempt | undefined;
-  /** The recipient's possible zones (calling window). */
-  zones: readonly string[];
+  /** When the recipient may be contacted (federal, state, holiday and campaign rules). */
+  window: ContactWindow;
 }
 
 /**

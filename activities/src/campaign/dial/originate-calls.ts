@@ -4,7 +4,6 @@ import {
   reopenAttempts,
   suppressedAmong,
 } from '@engine/db';
-import { isCallable } from '@engine/domain';
 import type { CallPlan, OriginateRequest } from '@engine/providers';
 import {
   callStatusUrl,
@@ -155,15 +154,14 @@ export async function originateCalls(
           }
           await markOriginateRequested(deps.db, call.attemptId, clock());
         }
-        if (call.existing) {
-          if (nowSuppressed.has(call.prospect.phone)) {
-            results.withheld.push({ call, reason: 'dnc' });
-            return;
-          }
-          if (!isCallable(clock(), 'voice', call.zones)) {
-            results.withheld.push({ call, reason: 'outside_window' });
-            return;
-          }
+        if (call.existing && nowSuppressed.has(call.prospect.phone)) {
+          results.withheld.push({ call, reason: 'dnc' });
+          return;
+        }
+        // Every call, fresh or retried: the window may have closed while the batch was prepared.
+        if (!call.window.isAllowed(clock())) {
+          results.withheld.push({ call, reason: 'outside_window' });
+          return;
         }
         // The account's calls-per-second slot is taken right before the request leaves: a slot
         // taken earlier (while the batch was prepared) would let a late batch land in the same

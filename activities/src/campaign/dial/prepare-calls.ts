@@ -1,9 +1,10 @@
 import type { CallAttempt, ClaimedProspect, Did, ProspectStatus } from '@engine/db';
 import { findAttemptsById, NOT_ORIGINATED, selectDidForCall, settleProspectOutcomes } from '@engine/db';
-import { areaCodeOf, isCallable, nextWindowOpen, resolveRecipientZones } from '@engine/domain';
+import { areaCodeOf } from '@engine/domain';
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
+import { recipientWindow, reopensAt } from '../recipient-window';
 import { carrierOf } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
 
@@ -68,18 +69,10 @@ async function prepareCall(
     return undefined;
   }
 
-  const zones = resolveRecipientZones({
-    prospectZone: prospect.timezone,
-    e164: prospect.phone,
-    campaignZone: settings.timezone,
-  }).zones;
-  // An existing attempt is checked again right before the carrier (see originateCalls).
-  if (!existing && !isCallable(now, 'voice', zones)) {
-    batch.requeue(
-      prospect,
-      nextWindowOpen(now, 'voice', zones, { spreadKey: String(prospect.id) }),
-      'outside_window',
-    );
+  const window = recipientWindow(prospect, settings, 'voice');
+  // Every call is checked again right before the carrier (see originateCalls).
+  if (!existing && !window.isAllowed(now)) {
+    batch.requeue(prospect, reopensAt(window, now, prospect), 'outside_window');
     result.counts.outsideWindow += 1;
     return undefined;
   }
@@ -111,7 +104,7 @@ async function prepareCall(
     batch.requeue(prospect, now, 'carrier_account_gone');
     return undefined;
   }
-  return { prospect, attemptId, attemptNumber, did, carrier, existing, zones };
+  return { prospect, attemptId, attemptNumber, did, carrier, existing, window };
 }
 
 /** Gives the prospect the outcome its (already settled) attempt ended with. */

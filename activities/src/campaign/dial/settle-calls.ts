@@ -1,5 +1,5 @@
 import { cancelProspect, markAttemptNotOriginated, markAttemptsInProgress } from '@engine/db';
-import { nextWindowOpen } from '@engine/domain';
+import { reopensAt } from '../recipient-window';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
@@ -62,9 +62,5 @@ async function withholdCall(
     batch.event(dncEvent(batch.settings, call.prospect));
     return;
   }
-  batch.requeue(
-    call.prospect,
-    nextWindowOpen(now, 'voice', call.zones, { spreadKey: String(call.prospect.id) }),
-    'outside_window',
-  );
+  batch.requeue(call.prospect, reopensAt(call.window, now, call.prospect), 'outside_window');
 }

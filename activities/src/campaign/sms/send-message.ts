@@ -14,7 +14,9 @@ import {
   requeueProspects,
   selectDidForSms,
 } from '@engine/db';
-import { areaCodeOf, isCallable, nextWindowOpen } from '@engine/domain';
+import type { ContactWindow } from '@engine/domain';
+import { areaCodeOf } from '@engine/domain';
+import { reopensAt } from '../recipient-window';
 import type { CarrierHandle } from '@engine/providers';
 import { DEFAULT_CARRIER_ACCOUNT_ID, ProviderRequestError, smsStatusUrl } from '@engine/providers';
 import type { ComposedMessage } from './compose-message';
@@ -27,7 +29,8 @@ export interface Outgoing {
   messageId: string;
   existing: SmsMessage | undefined;
   message: ComposedMessage;
-  zones: readonly string[];
+  /** When the recipient may be texted (federal, state, holiday and campaign rules). */
+  window: ContactWindow;
 }
 
 /** Who sends a message: the caller ID and its carrier account (null: the environment's). */
@@ -181,9 +184,9 @@ async function recheckBeforeSending(tick: SmsTick, out: Outgoing): Promise<'dnc'
     await tick.publishDnc(out.prospect);
     return 'dnc';
   }
-  if (isCallable(at, 'sms', out.zones)) return null;
+  if (out.window.isAllowed(at)) return null;
   await deleteUnsentMessage(db, out.messageId);
-  const opening = nextWindowOpen(at, 'sms', out.zones, { spreadKey: String(out.prospect.id) });
+  const opening = reopensAt(out.window, at, out.prospect);
   await requeueProspects(db, [
     { id: out.prospect.id, at: opening, refundAttempt: true, reason: 'outside_window' },
   ]);

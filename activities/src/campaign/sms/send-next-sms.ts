@@ -1,9 +1,9 @@
 import type { SmsTickInput, SmsTickResult } from '@engine/contracts';
 import { findSmsMessage, requeueProspects } from '@engine/db';
-import { isCallable, nextWindowOpen, resolveRecipientZones } from '@engine/domain';
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
+import { recipientWindow, reopensAt } from '../recipient-window';
 import { composeMessage } from './compose-message';
 import { recordMessage, sendMessage } from './send-message';
 import { SmsTick } from './sms-tick';
@@ -30,14 +30,10 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
 
     const messageId = attemptIdFor(prospect.id, prospect.attempt_count);
     const existing = await findSmsMessage(deps.db, messageId);
-    const zones = resolveRecipientZones({
-      prospectZone: prospect.timezone,
-      e164: prospect.phone,
-      campaignZone: input.settings.timezone,
-    }).zones;
+    const window = recipientWindow(prospect, input.settings, 'sms');
     // A message already written is checked again right before the carrier (see sendMessage).
-    if (!existing && !isCallable(tick.now, 'sms', zones)) {
-      const at = nextWindowOpen(tick.now, 'sms', zones, { spreadKey: String(prospect.id) });
+    if (!existing && !window.isAllowed(tick.now)) {
+      const at = reopensAt(window, tick.now, prospect);
       await requeueProspects(deps.db, [
         { id: prospect.id, at, refundAttempt: true, reason: 'outside_window' },
       ]);
@@ -46,7 +42,7 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
     const message = await composeMessage(tick, prospect, existing);
     if (!message) return tick.finish('skipped');
 
-    const out = { prospect, messageId, existing, message, zones };
+    const out = { prospect, messageId, existing, message, window };
     const sender = await recordMessage(tick, out);
     if ('outcome' in sender) return sender;
     return sendMessage(tick, out, sender);
