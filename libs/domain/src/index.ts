@@ -1,4 +1,5 @@
 export * from './calling-window';
+export * from './compliance';
 export * from './health';
 export * from './pacing';
 export * from './phone';

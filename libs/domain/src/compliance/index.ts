@@ -1,0 +1,10 @@
+export type { JurisdictionRule, RegionCode } from './jurisdiction-rule';
+export {
+  JURISDICTION_RULES,
+  STRICTEST_CONTACTS_PER_24H,
+  ruleEffectiveFrom,
+  rulesFor,
+} from './jurisdiction-rules';
+export { AREA_CODE_REGIONS, regionsForAreaCode } from './area-code-regions';
+export { regionsForPostalCode } from './postal-code-regions';
+export { CANADIAN_REGIONS, REGION_NAMES, regionForStateName } from './region-names';
