@@ -174,6 +174,7 @@ const AREA_CODE_ZONES: Readonly<Record<string, readonly string[]>> = {
   '656': EASTERN,
   '689': EASTERN,
   '727': EASTERN,
+  '728': EASTERN,
   '754': EASTERN,
   '772': EASTERN,
   '786': EASTERN,
@@ -513,6 +514,7 @@ const AREA_CODE_ZONES: Readonly<Record<string, readonly string[]>> = {
   // British Columbia: 604 is the Lower Mainland only, the others cover the whole province
   '236': INTERIOR_BC,
   '250': INTERIOR_BC,
+  '257': INTERIOR_BC,
   '604': [VANCOUVER],
   '672': INTERIOR_BC,
   '778': INTERIOR_BC,
