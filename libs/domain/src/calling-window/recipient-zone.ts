@@ -59,7 +59,8 @@ function explicitZone(zone: string | null | undefined): string | undefined {
  *    data is not trusted over the number itself);
  * 2. the zones of the number's NANP area code (possibly several, see `zonesForAreaCode`);
  * 3. for a +1 number whose area code the table does not know (a new overlay, a toll-free or other
- *    non-geographic code): every zone of the NANP, so the window is the narrowest common one. The
+ *    non-geographic code): every zone of the NANP ({@link ALL_NANP_ZONES}), so the window is the
+ *    narrowest common one. The
  *    campaign's zone would be a guess, and a guess calls an Eastern number at 23:30 from Pacific;
  * 4. the campaign's `schedule.timezone` when valid, else {@link DEFAULT_CAMPAIGN_TIME_ZONE}, for
  *    numbers outside the NANP.
@@ -76,7 +77,18 @@ export function resolveRecipientZones(input: RecipientZoneInput): RecipientZones
   return { zones: [explicitZone(input.campaignZone) ?? DEFAULT_CAMPAIGN_TIME_ZONE], source: 'campaign' };
 }
 
-/** Every zone used anywhere in the NANP table, once each. */
-export const ALL_NANP_ZONES: readonly string[] = Object.freeze([
-  ...new Set([...NANP_AREA_CODE_ZONES.values()].flat()),
+/*
+ * Guam and the Northern Marianas (UTC+10) and American Samoa (UTC-11) are in the NANP but a day
+ * apart from the rest: with them no common window would ever open. Their area codes are in the
+ * table; an unknown code is a new overlay in the US, Canada or the Caribbean, so they are left out.
+ */
+const FAR_PACIFIC_ZONES: ReadonlySet<string> = new Set([
+  'Pacific/Guam',
+  'Pacific/Saipan',
+  'Pacific/Pago_Pago',
 ]);
+
+/** Every zone of the NANP table but the far-Pacific ones, once each: where an unknown +1 code may be. */
+export const ALL_NANP_ZONES: readonly string[] = Object.freeze(
+  [...new Set([...NANP_AREA_CODE_ZONES.values()].flat())].filter((zone) => !FAR_PACIFIC_ZONES.has(zone)),
+);
