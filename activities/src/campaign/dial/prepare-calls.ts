@@ -4,6 +4,7 @@ import { areaCodeOf, isCallable, nextWindowOpen, resolveRecipientZones } from '@
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
+import { cancelReassigned } from '../reassigned-check';
 import { carrierOf } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
 
@@ -30,8 +31,11 @@ export async function prepareCalls(
     deps.db,
     live.map((p) => attemptIdFor(p.id, p.attempt_count)),
   );
+  const firstTries = live.filter((p) => !existing.has(attemptIdFor(p.id, p.attempt_count)));
+  const reassigned = await cancelReassigned(deps, batch.settings, firstTries, 'dialing', batch.now);
   const ready: ReadyCall[] = [];
   for (const prospect of live) {
+    if (reassigned.has(prospect.id)) continue;
     const call = await prepareCall(
       deps,
       batch,

@@ -4,6 +4,7 @@ import { isCallable, nextWindowOpen, resolveRecipientZones } from '@engine/domai
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
+import { cancelReassigned } from '../reassigned-check';
 import { composeMessage } from './compose-message';
 import { recordMessage, sendMessage } from './send-message';
 import { SmsTick } from './sms-tick';
@@ -30,6 +31,8 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
 
     const messageId = attemptIdFor(prospect.id, prospect.attempt_count);
     const existing = await findSmsMessage(deps.db, messageId);
+    if (!existing && (await cancelReassigned(deps, input.settings, [prospect], 'sending', tick.now)).size > 0)
+      return tick.finish('skipped');
     const zones = resolveRecipientZones({
       prospectZone: prospect.timezone,
       e164: prospect.phone,
