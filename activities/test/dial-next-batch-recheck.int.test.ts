@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptIdFor, settingsFromCampaign } from '@engine/activities';
 import type { Did } from '@engine/db';
 import { addSuppressions, claimEligibleProspects } from '@engine/db';
+import { SIGNATURE_HEADER, signWebhook } from '@engine/providers';
 import type { CampaignStack } from '@engine/test-stack';
 import { seedCampaign, seedCustomer, seedDids, seedProspects, zoneWithLocalHour } from '@engine/testing';
-import { startCampaignStack } from '@engine/test-stack';
+import { startCampaignStack, TEST_WEBHOOK_SECRET } from '@engine/test-stack';
 import { createDialNextBatch } from '../src/campaign/dial/dial-next-batch';
 
 /**
@@ -150,5 +151,47 @@ describe('dialNextBatch re-checks DNC and the calling window for attempts from a
       .execute();
     expect(events.map((e) => e.type)).toContain('campaign.prospect.dnc');
     expect(await leaseHeld(attemptId)).toBe(false);
+  });
+
+  it('a prospect claimed before its number texted an opt-out sentence is not dialed by the retried batch', async () => {
+    const { customer, campaign, prospect, did, settings } = await setup(zoneWithLocalHour(new Date(), 9, 19));
+    await claimEligibleProspects(db(), {
+      campaignId: campaign.id,
+      customerId: customer.id,
+      limit: 5,
+      now: new Date(Date.now() + 1000),
+      claimAs: 'dialing',
+      claimToken: 'revoked-1',
+    });
+    const attemptId = await earlierAttempt(campaign.id, prospect, did, 'not_originated');
+    // The person texts the customer's number: an opt-out in a sentence, for every channel.
+    const raw = JSON.stringify({
+      providerMessageId: `in-${crypto.randomUUID()}`,
+      from: prospect.phone,
+      to: did.number,
+      body: 'Please stop calling me',
+      receivedAt: new Date().toISOString(),
+    });
+    const inbound = await fetch(`${stack.apiUrl}/api/webhooks/sim/inbound-sms`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signWebhook(TEST_WEBHOOK_SECRET, raw),
+      },
+      body: raw,
+    });
+    expect(await inbound.json()).toEqual({ status: 'opt_out' });
+
+    const result = await createDialNextBatch(stack.deps)({ settings, batchToken: 'revoked-1', limit: 5 });
+
+    expect(result.dialed).toEqual([]);
+    expect(result.counts.dnc).toBe(1);
+    expect((await simAttemptIds()).has(attemptId)).toBe(false);
+    const row = await db()
+      .selectFrom('prospects')
+      .selectAll()
+      .where('id', '=', prospect.id)
+      .executeTakeFirstOrThrow();
+    expect([row.status, row.status_reason]).toEqual(['cancelled', 'dnc']);
   });
 });

@@ -11,6 +11,7 @@ import { readEngineEnv } from '@engine/config';
 import type { ChannelPoolLimits } from '@engine/redis';
 import { ChannelSemaphore, EventBus } from '@engine/redis';
 import { startCarrierSim } from '@engine/carrier-sim';
+import type { ReassignedNumbersDatabase } from '@engine/providers';
 import { createApiApp } from '@engine/api';
 import type { TestDatabase, TestRedis, TestTemporal } from '@engine/testing';
 import { connectTestTemporal, createTestDatabase, createTestRedis, uniqueSuffix } from '@engine/testing';
@@ -60,6 +61,8 @@ export interface CampaignStackOptions {
   timeScale?: number;
   poolLimits?: Partial<ChannelPoolLimits>;
   simSeed?: number;
+  /** The Reassigned Numbers Database the activities ask; default none (not asked). */
+  reassignedNumbers?: ReassignedNumbersDatabase;
 }
 
 /**
@@ -125,6 +128,7 @@ export async function startCampaignStack(options: CampaignStackOptions = {}): Pr
       db: database.db,
     }),
     ...(ts ? { now: activityServerClock } : {}),
+    ...(options.reassignedNumbers ? { reassignedNumbers: options.reassignedNumbers } : {}),
   };
   const workers: Array<{ worker: Worker; run: Promise<void> }> = [];
 

@@ -2,7 +2,7 @@ import type { MetricMeter } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Database, DidCaps } from '@engine/db';
 import type { HealthPolicy } from '@engine/domain';
-import type { CarrierDirectory } from '@engine/providers';
+import type { CarrierDirectory, ReassignedNumbersDatabase } from '@engine/providers';
 import type { CarrierRateLimiter, ChannelSemaphore, EventBus, Redis } from '@engine/redis';
 import type { AgentAvailability } from './agent-availability';
 
@@ -25,6 +25,11 @@ export interface CampaignActivityDeps {
   /** Whether the AI agent answers its health check (none: always). */
   agentAvailability?: AgentAvailability;
   healthPolicy?: HealthPolicy;
+  /**
+   * The FCC Reassigned Numbers Database, asked about prospects with a consent date before their
+   * first call or text (`REASSIGNED_NUMBERS`); none: not asked (every number `no_data`).
+   */
+  reassignedNumbers?: ReassignedNumbersDatabase;
   /** Daily, ramp and warming caps of DID selection (default `DEFAULT_DID_CAPS`: 100 calls a day). */
   didCaps?: DidCaps;
   /** Where the engine's counters go (the worker passes its Temporal runtime's meter); none: not counted. */

@@ -25,6 +25,7 @@ export { settingsFromCampaign } from './load-campaign-settings';
 export { AgentAvailability } from './agent-availability';
 export { carrierActivityDeps, publicApiUrl, simulatorUrl } from './carrier-wiring';
 export type { CarrierActivityDeps, CarrierWiringOptions } from './carrier-wiring';
+export { reassignedNumbersFromEnv } from './reassigned-wiring';
 export type { AgentAvailabilityOptions } from './agent-availability';
 
 /** The campaign workflow's activities, bound to their dependencies. */

@@ -7,6 +7,9 @@ export interface ProspectWhereabouts {
   readonly id: number;
   readonly phone: string;
   readonly timezone: string | null;
+  /** ISO 3166-2 region the customer gave (`US-FL`), if any. */
+  readonly state?: string | null | undefined;
+  readonly postal_code?: string | null | undefined;
 }
 
 /**
@@ -20,7 +23,13 @@ export function recipientWindow(
   channel: CallingChannel,
 ): ContactWindow {
   return contactWindowFor(
-    { e164: prospect.phone, timezone: prospect.timezone, campaignZone: settings.timezone },
+    {
+      e164: prospect.phone,
+      timezone: prospect.timezone,
+      state: prospect.state,
+      postalCode: prospect.postal_code,
+      campaignZone: settings.timezone,
+    },
     { channel, campaignHours: settings.callingHours },
   );
 }

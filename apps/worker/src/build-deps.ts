@@ -1,5 +1,5 @@
 import type { ActivityDeps } from '@engine/activities';
-import { carrierActivityDeps } from '@engine/activities';
+import { carrierActivityDeps, reassignedNumbersFromEnv } from '@engine/activities';
 import type { EngineConfig } from '@engine/config';
 import { channelPoolLimits } from '@engine/config';
 import type { Database } from '@engine/db';
@@ -18,5 +18,6 @@ export function buildActivityDeps(config: EngineConfig, db: Kysely<Database>, re
     semaphore: new ChannelSemaphore(redis, { limits: channelPoolLimits(env) }),
     ...carrierActivityDeps({ env, redis, db }),
     didCaps: { ...DEFAULT_DID_CAPS, dailyCap: env.DID_DAILY_CAP },
+    reassignedNumbers: reassignedNumbersFromEnv(env),
   };
 }

@@ -1078,10 +1078,30 @@ export interface components {
         };
         ProspectInput: {
             /**
+             * @description when the person consented to be contacted: ISO 8601 date or date-time (no offset: UTC), not in the future; same as `consented_at`. Numbers reassigned since then are not contacted. A malformed one rejects the row
+             * @example 2025-03-01
+             */
+            consent_date?: string | null;
+            /**
+             * @description same as `consent_date`
+             * @example 2025-03-01T14:30:00Z
+             */
+            consented_at?: string | null;
+            /**
              * @description any common format (a bare number is read as its digits); stored as E.164. A number that is not valid for its region rejects the row (listed in `rejected`), not the request
              * @example +14155550123
              */
             phone: string | number;
+            /**
+             * @description same as `zip`
+             * @example M5V 2T6
+             */
+            postal_code?: string | null;
+            /**
+             * @description the number's US state, territory or Canadian province: 2-letter code ('FL'), name ('Florida') or ISO 3166-2 code ('US-FL'); stored as the ISO code. An unknown one rejects the row
+             * @example FL
+             */
+            state?: string | null;
             /**
              * Format: time-zone
              * @description the prospect's IANA zone; absent, null or empty: inferred from the area code, else the campaign's. An unknown zone rejects the row (listed in `rejected`), not the request
@@ -1091,6 +1111,11 @@ export interface components {
             variables?: {
                 [key: string]: string | number | boolean | null;
             } | null;
+            /**
+             * @description US ZIP (12345 or 12345-6789) or Canadian postal code (A1A 1A1); same as `postal_code`. A malformed one rejects the row
+             * @example 33101
+             */
+            zip?: string | null;
         };
         ProspectPage: {
             /** @description in load order */
@@ -1104,6 +1129,11 @@ export interface components {
         ProspectView: {
             areaCode: string | null;
             attemptCount: number;
+            /**
+             * Format: date-time
+             * @description when consent was given
+             */
+            consentedAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @description ascending in load order */
@@ -1113,6 +1143,10 @@ export interface components {
             nextAttemptAt: string;
             /** @description E.164 */
             phone: string;
+            /** @description US ZIP or Canadian postal code */
+            postalCode: string | null;
+            /** @description ISO 3166-2 region ('US-FL', 'CA-ON') */
+            state: string | null;
             /** @enum {string} */
             status: "queued" | "dialing" | "sending" | "sent" | "human_connected" | "human_hangup" | "voicemail" | "no_answer" | "busy" | "delivered" | "failed" | "cancelled";
             statusReason: string | null;

@@ -80,6 +80,14 @@ export const engineEnvSchema = z.object({
   AGENT_STREAM_URL: unsetWhenEmpty(z.string().url()),
   /** The agent server's health URL; an \`ai\` campaign pauses (\`agent_unavailable\`) while it fails. */
   AGENT_HEALTH_URL: unsetWhenEmpty(z.string().url()),
+  /**
+   * How the worker asks the FCC Reassigned Numbers Database about prospects with a consent date:
+   * \`none\` (default: every number \`no_data\`, nothing asked) or \`file\` (a stub answering from
+   * \`REASSIGNED_NUMBERS_FILE\`, for tests and demos).
+   */
+  REASSIGNED_NUMBERS: z.enum(['none', 'file']).default('none'),
+  /** The \`file\` stub's CSV: header \`phone,disconnected_at\`, then an E.164 number and an ISO date per line. */
+  REASSIGNED_NUMBERS_FILE: unsetWhenEmpty(z.string()),
   CHANNEL_POOL_CAMPAIGN: z.coerce.number().int().nonnegative().default(60),
   CHANNEL_POOL_IVR: z.coerce.number().int().nonnegative().default(15),
   CHANNEL_POOL_API: z.coerce.number().int().nonnegative().default(8),

@@ -16,6 +16,11 @@ export interface EngineEventPayloads {
   'campaign.paused.carrier_auth': { reason: 'carrier_auth'; message: string };
   'campaign.stats.updated': CampaignStatsPayload;
   'campaign.prospect.dnc': { prospectId: number; phone: string };
+  /**
+   * The Reassigned Numbers Database reports the number permanently disconnected since the
+   * prospect's consent (`consentedAt`): it may belong to someone else now; the prospect is cancelled.
+   */
+  'campaign.prospect.reassigned': { prospectId: number; phone: string; consentedAt: string };
   'campaign.call.initiated': {
     prospectId: number;
     attemptId: string;
@@ -102,6 +107,7 @@ export const EngineEventTypes = [
   'campaign.paused.no_dids',
   'campaign.stats.updated',
   'campaign.prospect.dnc',
+  'campaign.prospect.reassigned',
   'campaign.call.initiated',
   'campaign.call.human_connected',
   'campaign.call.human_hangup',

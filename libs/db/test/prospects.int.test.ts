@@ -3,6 +3,7 @@ import {
   addSuppressions,
   claimEligibleProspects,
   countProspectsByStatus,
+  findClaimed,
   insertProspects,
   isSuppressed,
   nextDueAt,
@@ -60,6 +61,38 @@ describe('prospect claiming and suppression (real PostgreSQL)', () => {
 
     expect(await countProspectsByStatus(t.db, campaign.id)).toEqual({ dialing: 2, cancelled: 1, queued: 1 });
     expect(await nextDueAt(t.db, campaign.id)).toEqual(new Date(now.getTime() + 60_000));
+  });
+
+  it('hands the claimer and a retried claim the compliance fields (state, postal code, consent date)', async () => {
+    const { customer } = await seedCustomer(t.db);
+    const campaign = await seedCampaign(t.db, customer.id);
+    const now = new Date('2026-06-01T16:00:00Z');
+    const consentedAt = new Date('2025-03-01T14:30:00Z');
+    await insertProspects(t.db, [
+      {
+        campaign_id: campaign.id,
+        phone: phone(20),
+        next_attempt_at: new Date(now.getTime() - 1000),
+        state: 'US-FL',
+        postal_code: '33101',
+        consented_at: consentedAt,
+      },
+      { campaign_id: campaign.id, phone: phone(21), next_attempt_at: new Date(now.getTime() - 500) },
+    ]);
+    const claimed = await claimEligibleProspects(t.db, {
+      campaignId: campaign.id,
+      customerId: customer.id,
+      limit: 10,
+      now,
+      claimAs: 'sending',
+      claimToken: 'compliance-1',
+    });
+    const fields = (rows: typeof claimed) => rows.map((p) => [p.state, p.postal_code, p.consented_at]);
+    expect(fields(claimed)).toEqual([
+      ['US-FL', '33101', consentedAt],
+      [null, null, null],
+    ]);
+    expect(fields(await findClaimed(t.db, campaign.id, 'compliance-1'))).toEqual(fields(claimed));
   });
 
   it('concurrent claimers take disjoint batches (no prospect claimed twice)', async () => {

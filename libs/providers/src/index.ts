@@ -15,3 +15,4 @@ export * from './plivo';
 export * from './carrier-directory';
 export * from './engine-urls';
 export * from './credentials';
+export * from './reassigned-numbers';

@@ -4,6 +4,7 @@ import { areaCodeOf } from '@engine/domain';
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
+import { cancelReassigned } from '../reassigned-check';
 import { recipientWindow, reopensAt } from '../recipient-window';
 import { carrierOf } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
@@ -31,8 +32,17 @@ export async function prepareCalls(
     deps.db,
     live.map((p) => attemptIdFor(p.id, p.attempt_count)),
   );
+  // Only those inside their window now are asked: the real database charges per query, and a
+  // prospect waiting for its window would otherwise be asked at every claim.
+  const firstTries = live.filter(
+    (p) =>
+      !existing.has(attemptIdFor(p.id, p.attempt_count)) &&
+      recipientWindow(p, batch.settings, 'voice').isAllowed(batch.now),
+  );
+  const reassigned = await cancelReassigned(deps, batch.settings, firstTries, 'dialing', batch.now);
   const ready: ReadyCall[] = [];
   for (const prospect of live) {
+    if (reassigned.has(prospect.id)) continue;
     const call = await prepareCall(
       deps,
       batch,

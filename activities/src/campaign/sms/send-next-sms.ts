@@ -3,6 +3,7 @@ import { findSmsMessage, requeueProspects } from '@engine/db';
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
+import { cancelReassigned } from '../reassigned-check';
 import { recipientWindow, reopensAt } from '../recipient-window';
 import { composeMessage } from './compose-message';
 import { recordMessage, sendMessage } from './send-message';
@@ -39,6 +40,10 @@ export function createSendNextSms(deps: CampaignActivityDeps) {
       ]);
       return tick.finish('outside_window');
     }
+    // Asked only once the window is open: the real database charges per query, and a prospect
+    // waiting for its window would otherwise be asked at every claim.
+    if (!existing && (await cancelReassigned(deps, input.settings, [prospect], 'sending', tick.now)).size > 0)
+      return tick.finish('skipped');
     const message = await composeMessage(tick, prospect, existing);
     if (!message) return tick.finish('skipped');
 

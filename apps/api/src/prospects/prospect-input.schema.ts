@@ -16,6 +16,32 @@ export const MAX_VARIABLES = 100;
 export const MAX_VARIABLE_NAME = 100;
 export const MAX_VARIABLE_VALUE = 2000;
 
+/** An optional text field whose content is checked per row (a bad value rejects the row, not the request). */
+const optionalText = (max: number, description: string, example: string) =>
+  z.string().max(max).nullable().optional().meta({ description, example });
+
+const complianceFields = {
+  state: optionalText(
+    64,
+    "the number's US state, territory or Canadian province: 2-letter code ('FL'), name ('Florida') or " +
+      "ISO 3166-2 code ('US-FL'); stored as the ISO code. An unknown one rejects the row",
+    'FL',
+  ),
+  zip: optionalText(
+    16,
+    'US ZIP (12345 or 12345-6789) or Canadian postal code (A1A 1A1); same as `postal_code`. A malformed one rejects the row',
+    '33101',
+  ),
+  postal_code: optionalText(16, 'same as `zip`', 'M5V 2T6'),
+  consent_date: optionalText(
+    40,
+    'when the person consented to be contacted: ISO 8601 date or date-time (no offset: UTC), not in the ' +
+      'future; same as `consented_at`. Numbers reassigned since then are not contacted. A malformed one rejects the row',
+    '2025-03-01',
+  ),
+  consented_at: optionalText(40, 'same as `consent_date`', '2025-03-01T14:30:00Z'),
+};
+
 const ProspectRowSchema = z
   .object({
     phone: z
@@ -43,6 +69,7 @@ const ProspectRowSchema = z
           "the prospect's IANA zone; absent, null or empty: inferred from the area code, else the campaign's. " +
           'An unknown zone rejects the row (listed in `rejected`), not the request',
       }),
+    ...complianceFields,
     variables: z
       .record(
         storedText(MAX_VARIABLE_NAME).min(1),

@@ -4,10 +4,12 @@ import { parsePhoneNumber } from '@engine/domain';
 import type { CsvUpload } from '../common/csv-upload';
 import { findColumn } from '../common/csv-upload';
 import { isKnownTimeZone } from '../common/time-zones';
+import type { RawComplianceFields } from './prospect-compliance-fields';
+import { checkComplianceFields } from './prospect-compliance-fields';
 import { MAX_VARIABLE_NAME, MAX_VARIABLE_VALUE, MAX_VARIABLES } from './prospect-input.schema';
 
 /** One prospect as uploaded (a JSON row the schema let through, or a CSV record), before its checks. */
-export interface RawProspect {
+export interface RawProspect extends RawComplianceFields {
   phone?: unknown;
   timezone?: unknown;
   variables?: unknown;
@@ -15,6 +17,8 @@ export interface RawProspect {
 
 const PHONE_COLUMNS = ['phone', 'phone_number', 'phonenumber'];
 const TIMEZONE_COLUMNS = ['timezone', 'time_zone', 'tz'];
+/** Columns read as the compliance fields of the same name (not template variables). */
+const COMPLIANCE_COLUMNS = ['state', 'zip', 'postal_code', 'consent_date', 'consented_at'] as const;
 
 type Checked = { ok: true; prospect: NewProspect } | { ok: false; reason: string };
 
@@ -52,8 +56,12 @@ function checkVariables(
   return { ok: true, vars };
 }
 
-/** Validates one uploaded prospect: a phone valid for its region, a known IANA zone, flat variables. */
-export function checkProspect(campaignId: string, raw: unknown): Checked {
+/**
+ * Validates one uploaded prospect: a phone valid for its region, a known IANA zone, a known state
+ * or province, a US or Canadian postal code, a consent date not in the future (`now`), flat
+ * variables.
+ */
+export function checkProspect(campaignId: string, raw: unknown, now: Date = new Date()): Checked {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, reason: 'row must be an object' };
   const { phone, timezone, variables } = raw as RawProspect;
@@ -77,6 +85,8 @@ export function checkProspect(campaignId: string, raw: unknown): Checked {
     zone = timezone.trim();
   }
 
+  const compliance = checkComplianceFields(raw as RawProspect, now);
+  if (!compliance.ok) return compliance;
   const vars = checkVariables(variables);
   if (!vars.ok) return vars;
   return {
@@ -86,6 +96,7 @@ export function checkProspect(campaignId: string, raw: unknown): Checked {
       phone: parsed.e164,
       area_code: parsed.nanpAreaCode ?? null,
       timezone: zone,
+      ...compliance.value,
       variables: JSON.stringify(vars.vars),
     },
   };
@@ -94,25 +105,44 @@ export function checkProspect(campaignId: string, raw: unknown): Checked {
 const noPhoneColumn = (header: readonly string[]) =>
   new BadRequestException(`CSV has no "phone" column (header: ${header.join(', ').slice(0, 200)})`);
 
-/** Turns CSV records into prospects: the `phone` and `timezone` columns, the others as variables. */
+/** The header's compliance columns (any case), by the field each one fills. */
+function complianceColumns(header: readonly string[]): Map<string, keyof RawComplianceFields> {
+  const columns = new Map<string, keyof RawComplianceFields>();
+  for (const field of COMPLIANCE_COLUMNS) {
+    const column = findColumn(header, [field]);
+    if (column !== undefined) columns.set(column, field);
+  }
+  return columns;
+}
+
+/**
+ * Turns CSV records into prospects: the `phone`, `timezone`, `state`, `zip` / `postal_code` and
+ * `consent_date` / `consented_at` columns, the others as variables.
+ */
 export async function* prospectsFromCsv(upload: CsvUpload): AsyncGenerator<RawProspect> {
   let phoneColumn: string | undefined;
   let zoneColumn: string | undefined;
+  let compliance = new Map<string, keyof RawComplianceFields>();
   for await (const record of upload.records) {
     if (phoneColumn === undefined) {
       const header = upload.header ?? [];
       phoneColumn = findColumn(header, PHONE_COLUMNS);
       if (phoneColumn === undefined) throw noPhoneColumn(header);
       zoneColumn = findColumn(header, TIMEZONE_COLUMNS);
+      compliance = complianceColumns(header);
     }
     const variables: Record<string, string> = {};
+    const fields: RawComplianceFields = {};
     for (const [key, value] of Object.entries(record)) {
-      if (key !== phoneColumn && key !== zoneColumn && value !== undefined && value !== '')
+      const field = compliance.get(key);
+      if (field) fields[field] = value;
+      else if (key !== phoneColumn && key !== zoneColumn && value !== undefined && value !== '')
         variables[key] = value;
     }
     yield {
       phone: record[phoneColumn] ?? '',
       timezone: zoneColumn ? record[zoneColumn] : undefined,
+      ...fields,
       variables,
     };
   }

@@ -38,6 +38,12 @@ export class ProspectView {
   @ApiProperty({ description: 'E.164' }) phone!: string;
   @ApiProperty({ nullable: true, type: String }) areaCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) timezone!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "ISO 3166-2 region ('US-FL', 'CA-ON')" })
+  state!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'US ZIP or Canadian postal code' })
+  postalCode!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'when consent was given' })
+  consentedAt!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) variables!: Record<
     string,
     string
@@ -63,6 +69,9 @@ export function toProspectView(p: Prospect): ProspectView {
     phone: p.phone,
     areaCode: p.area_code,
     timezone: p.timezone,
+    state: p.state,
+    postalCode: p.postal_code,
+    consentedAt: p.consented_at?.toISOString() ?? null,
     variables: p.variables,
     status: p.status,
     attemptCount: p.attempt_count,

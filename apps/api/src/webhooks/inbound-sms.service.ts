@@ -4,11 +4,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@engine/db';
 import {
   findNumberOwner,
+  isSuppressed,
   liftOptOut,
   markInboundReplySent,
   recordInboundMessage,
   recordOptOut,
+  suppressedBefore,
 } from '@engine/db';
+import type { InboundSmsIntent } from '@engine/domain';
 import { classifyInboundKeyword } from '@engine/domain';
 import type { CarrierHandle, InboundSms } from '@engine/providers';
 import { DEFAULT_CARRIER_ACCOUNT_ID, ProviderRequestError, smsStatusUrl } from '@engine/providers';
@@ -24,12 +27,15 @@ export const HELP_REPLY = 'Reply STOP to unsubscribe from these messages. Msg & 
 export type InboundDisposition = 'opt_out' | 'opt_in' | 'help' | 'other' | 'duplicate' | 'unknown_number';
 
 /**
- * Inbound texts. An opt-out keyword (STOP, UNSUBSCRIBE, ... in any case, punctuation ignored)
- * suppresses the sender for the customer that owns the number texted (its holder, or whoever
- * retired it last: never two customers), cancels their queued messages in every campaign of that
- * customer at once, and sends exactly one confirmation;
- * HELP/INFO gets the help text; START/UNSTOP lifts an opt-out (never a suppression an operator
- * added). Idempotent on the carrier's message id: a repeated webhook sends no second reply.
+ * Inbound texts. An opt-out (the keyword STOP, UNSUBSCRIBE, ... or a sentence with one: "please
+ * stop texting me", see `classifyInboundKeyword`) suppresses the sender for the customer that owns
+ * the number texted (its holder, or whoever retired it last: never two customers), for every
+ * channel (suppressions are per phone: voice campaigns stop calling it too), cancels its queued
+ * prospects in every campaign of that customer at once, and sends one confirmation: none when the
+ * number was already suppressed for the customer before this message (a second STOP, or an
+ * operator's suppression). HELP/INFO gets the help text; START/UNSTOP lifts an opt-out (never a
+ * suppression an operator added: then no reply, the number stays unreachable). Idempotent on the
+ * carrier's message id: a repeated webhook sends no second reply.
  */
 @Injectable()
 export class InboundSmsService {
@@ -62,19 +68,7 @@ export class InboundSmsService {
     // changed hands in between.
     const customerId = row.customer_id ?? owner.customerId;
 
-    if (keyword === 'opt_out') {
-      await recordOptOut(this.db, customerId, inbound.from, `replied ${inbound.body.trim().slice(0, 40)}`);
-    } else if (keyword === 'opt_in') {
-      await liftOptOut(this.db, customerId, inbound.from);
-    }
-    const reply =
-      keyword === 'opt_out'
-        ? OPT_OUT_REPLY
-        : keyword === 'opt_in'
-          ? OPT_IN_REPLY
-          : keyword === 'help'
-            ? HELP_REPLY
-            : null;
+    const reply = await this.act(keyword, customerId, inbound, row.created_at);
     if (reply && !row.reply_sent_at) {
       const sms = via.carrier;
       const apiUrl = publicApiUrl(this.config.env);
@@ -99,6 +93,26 @@ export class InboundSmsService {
       await markInboundReplySent(this.db, row.id);
     }
     return isNew ? keyword : 'duplicate';
+  }
+
+  /** Applies what the text asks for; returns the automatic reply it earns, if any. */
+  private async act(
+    keyword: InboundSmsIntent,
+    customerId: string,
+    inbound: InboundSms,
+    receivedAt: Date,
+  ): Promise<string | null> {
+    if (keyword === 'opt_out') {
+      const already = await suppressedBefore(this.db, customerId, inbound.from, receivedAt);
+      await recordOptOut(this.db, customerId, inbound.from, `replied ${inbound.body.trim().slice(0, 40)}`);
+      return already ? null : OPT_OUT_REPLY;
+    }
+    if (keyword === 'opt_in') {
+      await liftOptOut(this.db, customerId, inbound.from);
+      // Still suppressed: an operator's entry, which a START does not lift.
+      return (await isSuppressed(this.db, customerId, inbound.from)) ? null : OPT_IN_REPLY;
+    }
+    return keyword === 'help' ? HELP_REPLY : null;
   }
 }
 

@@ -40,3 +40,26 @@ export async function liftOptOut(db: Executor, customerId: string, phone: string
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/**
+ * Whether the customer had already suppressed `phone` (any source) before `at`, the moment an
+ * inbound message arrived. A number already opted out gets no second opt-out confirmation (the
+ * FCC allows one), and a number an operator suppressed gets none at all: it receives nothing. A
+ * retried webhook of the message that suppressed the number still finds it "not before" (the
+ * suppression was written after the message), so a confirmation that failed to go out is retried.
+ */
+export async function suppressedBefore(
+  db: Executor,
+  customerId: string,
+  phone: string,
+  at: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('suppressions')
+    .select('created_at')
+    .where('customer_id', '=', customerId)
+    .where('phone', '=', phone)
+    .where('created_at', '<', at)
+    .executeTakeFirst();
+  return row !== undefined;
+}

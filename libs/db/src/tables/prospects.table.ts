@@ -35,6 +35,12 @@ export interface ProspectsTable {
   phone: string;
   area_code: string | null;
   timezone: string | null;
+  /** The number's region, ISO 3166-2 ('US-FL', 'CA-ON'), as imported; null: not given. */
+  state: ColumnType<string | null, string | null | undefined, string | null>;
+  /** US ZIP (5 or ZIP+4 as 12345-6789) or Canadian postal code (A1A 1A1), as imported. */
+  postal_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the person consented to be contacted; the Reassigned Numbers Database is asked since then. */
+  consented_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   variables: ColumnType<
     Record<string, string>,
     Record<string, string> | string | undefined,

@@ -1,0 +1,2 @@
+export * from './reassigned-numbers';
+export * from './stub-reassigned-numbers';
