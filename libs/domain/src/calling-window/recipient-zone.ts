@@ -59,8 +59,8 @@ function explicitZone(zone: string | null | undefined): string | undefined {
  *    data is not trusted over the number itself);
  * 2. the zones of the number's NANP area code (possibly several, see `zonesForAreaCode`);
  * 3. for a +1 number whose area code the table does not know (a new overlay, a toll-free or other
- *    non-geographic code): every zone of the NANP ({@link ALL_NANP_ZONES}), so the window is the
- *    narrowest common one. The
+ *    non-geographic code): every zone from Newfoundland to the Pacific coast
+ *    ({@link ALL_NANP_ZONES}), so the window is the narrowest common one. The
  *    campaign's zone would be a guess, and a guess calls an Eastern number at 23:30 from Pacific;
  * 4. the campaign's `schedule.timezone` when valid, else {@link DEFAULT_CAMPAIGN_TIME_ZONE}, for
  *    numbers outside the NANP.
@@ -78,17 +78,27 @@ export function resolveRecipientZones(input: RecipientZoneInput): RecipientZones
 }
 
 /*
- * Guam and the Northern Marianas (UTC+10) and American Samoa (UTC-11) are in the NANP but a day
- * apart from the rest: with them no common window would ever open. Their area codes are in the
- * table; an unknown code is a new overlay in the US, Canada or the Caribbean, so they are left out.
+ * Hawaii and Alaska (UTC-10/-9) and the far-Pacific territories (UTC+10, UTC-11) are left out of
+ * the zones of a number nobody can place: with them and the state rules (Maine ends at 17:00,
+ * some states open at 10:00) no common window opens from March to November. Their area codes are
+ * all in the table, which a test holds against libphonenumber; a code the table lacks is a new
+ * overlay, and the realistic places for one are Canada, the contiguous US and the Caribbean.
  */
-const FAR_PACIFIC_ZONES: ReadonlySet<string> = new Set([
+const REMOTE_ZONES: ReadonlySet<string> = new Set([
+  'Pacific/Honolulu',
+  'America/Anchorage',
+  'America/Adak',
+  'America/Juneau',
+  'America/Sitka',
+  'America/Nome',
+  'America/Yakutat',
+  'America/Metlakatla',
   'Pacific/Guam',
   'Pacific/Saipan',
   'Pacific/Pago_Pago',
 ]);
 
-/** Every zone of the NANP table but the far-Pacific ones, once each: where an unknown +1 code may be. */
+/** The zones of the NANP table from Newfoundland to the Pacific coast, once each: where an unknown +1 code may be. */
 export const ALL_NANP_ZONES: readonly string[] = Object.freeze(
-  [...new Set([...NANP_AREA_CODE_ZONES.values()].flat())].filter((zone) => !FAR_PACIFIC_ZONES.has(zone)),
+  [...new Set([...NANP_AREA_CODE_ZONES.values()].flat())].filter((zone) => !REMOTE_ZONES.has(zone)),
 );

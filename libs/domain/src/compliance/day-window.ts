@@ -41,6 +41,12 @@ export interface RecipientRules {
   readonly jurisdictionRules: readonly JurisdictionRule[];
   readonly campaignHours?: CampaignCallingHours | undefined;
   readonly federal?: ChannelWindows | undefined;
+  /**
+   * The calendars a holiday ban reads; absent: the calendars of the rule's regions the recipient
+   * is in. Set for a recipient nobody can place, bound by every region's rules: every state's
+   * holidays at once would leave no day free for weeks, so the national calendars stand in.
+   */
+  readonly holidayCalendars?: readonly RegionCode[] | undefined;
 }
 
 /** A rule counts only for its channels and when it binds one of the recipient's regions. */
@@ -63,10 +69,10 @@ function ruleHours(rule: JurisdictionRule, weekday: number): ClockWindow | null 
   return rule.weekdays;
 }
 
-function holidayOf(rule: JurisdictionRule, regions: readonly RegionCode[], date: LocalDate) {
+function holidayOf(rule: JurisdictionRule, rules: RecipientRules, date: LocalDate) {
   if (!rule.noContactOnHolidays) return undefined;
-  for (const region of rule.regions) {
-    if (!regions.includes(region)) continue;
+  const calendars = rules.holidayCalendars ?? rule.regions.filter((r) => rules.regions.includes(r));
+  for (const region of calendars) {
     const name = holidayName(region, date);
     if (name !== undefined) return `${name} (${region})`;
   }
@@ -85,7 +91,7 @@ export function dayWindow(rules: RecipientRules, date: LocalDate, weekday: numbe
   for (const rule of rules.jurisdictionRules) {
     if (!binds(rule, rules)) continue;
     if (rule.effective > date) continue;
-    const holiday = holidayOf(rule, rules.regions, date);
+    const holiday = holidayOf(rule, rules, date);
     if (holiday !== undefined) {
       range = EMPTY;
       sources.push({ id: `holiday:${rule.id}`, window: null, detail: holiday });

@@ -35,7 +35,12 @@ export interface RecipientPlace {
   readonly zoneSource: RecipientZoneSource;
   readonly regions: readonly RegionCode[];
   readonly regionSources: readonly RecipientRegionSource[];
+  /** Set only for a recipient nobody can place: the national calendars (see `RecipientRules`). */
+  readonly holidayCalendars?: readonly RegionCode[] | undefined;
 }
+
+/** The holidays a recipient nobody can place is spared on: the two countries' national ones. */
+const NATIONAL_CALENDARS: readonly RegionCode[] = Object.freeze(['US', 'CA']);
 
 /** Every region some rule names: the rules of all of them bind a recipient nobody can place. */
 const EVERY_REGION: readonly RegionCode[] = Object.freeze([
@@ -48,7 +53,8 @@ const EVERY_REGION: readonly RegionCode[] = Object.freeze([
  * `resolveRecipientZones`). The regions: the area code's, the prospect's state and its postal
  * code's, all of them at once (the most restrictive applies: a Florida number living in Texas gets
  * Florida's and Texas's rules). A +1 number nobody can place (unknown area code, no state, no postal
- * code) is bound by every region's rules: the narrowest window there is.
+ * code) is bound by every region's hours and day bans, and spared the national holidays of the US
+ * and Canada (every state's holidays at once would leave no day free for weeks).
  */
 export function resolveRecipientPlace(location: RecipientLocation): RecipientPlace {
   const { zones, source } = resolveRecipientZones({
@@ -74,7 +80,13 @@ export function resolveRecipientPlace(location: RecipientLocation): RecipientPla
     sources.push('postal_code');
   }
   if (regions.size === 0 && isNanpNumber(location.e164)) {
-    return { zones, zoneSource: source, regions: EVERY_REGION, regionSources: ['every_region'] };
+    return {
+      zones,
+      zoneSource: source,
+      regions: EVERY_REGION,
+      regionSources: ['every_region'],
+      holidayCalendars: NATIONAL_CALENDARS,
+    };
   }
   return { zones, zoneSource: source, regions: [...regions], regionSources: sources };
 }
@@ -100,7 +112,8 @@ export function contactWindowAt(place: RecipientPlace, options: ContactWindowOpt
   const hours = options.campaignHours ?? undefined;
   const key =
     rules === JURISDICTION_RULES
-      ? `${options.channel}|${place.zones.join(',')}|${place.regions.join(',')}|${JSON.stringify(hours ?? null)}`
+      ? `${options.channel}|${place.zones.join(',')}|${place.regions.join(',')}|` +
+        `${place.holidayCalendars?.join(',') ?? ''}|${JSON.stringify(hours ?? null)}`
       : undefined;
   const cached = key === undefined ? undefined : windows.get(key);
   if (cached) return cached;
@@ -110,6 +123,7 @@ export function contactWindowAt(place: RecipientPlace, options: ContactWindowOpt
     regions: place.regions,
     jurisdictionRules: rules,
     campaignHours: hours,
+    holidayCalendars: place.holidayCalendars,
   });
   if (key !== undefined) {
     if (windows.size >= MAX_CACHED_WINDOWS) windows.clear();

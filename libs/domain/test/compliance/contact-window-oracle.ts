@@ -41,6 +41,7 @@ export function oracleAllowed(
     regions: readonly string[];
     rules: readonly JurisdictionRule[];
     campaignHours?: CampaignCallingHours;
+    holidayCalendars?: readonly string[] | undefined;
   },
 ): boolean {
   return o.zones.every((zone) => {
@@ -52,8 +53,8 @@ export function oracleAllowed(
     for (const rule of o.rules) {
       if (!rule.channels.includes(o.channel) || rule.effective > date) continue;
       if (!rule.regions.some((r) => o.regions.includes(r))) continue;
-      if (rule.noContactOnHolidays && rule.regions.some((r) => o.regions.includes(r) && isHoliday(r, date)))
-        return false;
+      const calendars = o.holidayCalendars ?? rule.regions.filter((r) => o.regions.includes(r));
+      if (rule.noContactOnHolidays && calendars.some((r) => isHoliday(r, date))) return false;
       const hours =
         local.weekday === 7 && rule.sunday !== undefined
           ? rule.sunday
