@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Campaign, CampaignScheduleJson } from '@engine/db';
 import { contactWindowFor } from '@engine/domain';
 import { seedCampaign } from '@engine/testing';
+import { MAX_FLAGGED_SCAN } from '../src/compliance/compliance-report.service';
 import type { ApiClient, ApiStack } from './support/api-stack';
 import { startApiStack } from './support/api-stack';
 
@@ -250,27 +251,34 @@ describe('GET /api/campaigns/:id/compliance', () => {
       ids.push(await call(campaign.id, p, 1, allowedAfter(p, BASE + DAY + i * 60_000)));
       ids.push(await text(campaign.id, p, 1, allowedAfter(p, BASE + 2 * DAY + i * 60_000, 'sms')));
     }
-    // Two calls within one millisecond: a cursor kept to the millisecond would lose one.
-    const [a, b] = [prospects[0]!, prospects[1]!];
-    const tieA = await call(campaign.id, a, 2, null);
-    const tieB = await call(campaign.id, b, 2, null);
-    await sql`update call_attempts set originated_at = '2026-11-10T15:00:00.000100Z' where id = ${tieA}`.execute(
+    // Attempts 13-15 in order: two at one microsecond (ordered by id), a third in the same
+    // millisecond. Pages of 13 and 14 end between them: a cursor kept to the millisecond, or
+    // without the id, would repeat or lose one.
+    const [a, b, c] = [prospects[0]!, prospects[1]!, prospects[2]!];
+    const ties = [await call(campaign.id, a, 2, null), await call(campaign.id, b, 2, null)];
+    const tieLater = await call(campaign.id, c, 2, null);
+    for (const id of ties) {
+      await sql`update call_attempts set originated_at = '2026-11-10T17:00:00.000100Z' where id = ${id}`.execute(
+        db(),
+      );
+    }
+    await sql`update call_attempts set originated_at = '2026-11-10T17:00:00.000900Z' where id = ${tieLater}`.execute(
       db(),
     );
-    await sql`update call_attempts set originated_at = '2026-11-10T15:00:00.000900Z' where id = ${tieB}`.execute(
-      db(),
-    );
-    ids.push(tieA, tieB);
+    ids.push(...ties, tieLater);
     // Flagged attempts far apart, among the compliant ones.
     const lateA = await call(campaign.id, a, 3, new Date('2026-11-11T03:30:00Z'));
     const lateB = await call(campaign.id, b, 3, new Date('2026-11-12T03:30:00Z'));
     ids.push(lateA, lateB);
 
-    const { items, pages } = await allPages(campaign.id, 'limit=3');
-    expect(pages).toBeGreaterThan(3);
-    expect(items.map((item) => item.attemptId).sort()).toEqual([...ids].sort());
-    const instants = items.map((item) => Date.parse(item.attemptedAt));
-    expect(instants).toEqual([...instants].sort((x, y) => x - y));
+    for (const limit of [3, 13, 14]) {
+      const { items, pages } = await allPages(campaign.id, `limit=${limit}`);
+      expect(pages).toBe(Math.ceil(ids.length / limit) + (ids.length % limit === 0 ? 1 : 0));
+      expect(items.map((item) => item.attemptId).sort()).toEqual([...ids].sort());
+      const instants = items.map((item) => Date.parse(item.attemptedAt));
+      expect(instants).toEqual([...instants].sort((x, y) => x - y));
+      expect(items.slice(12, 15).map((item) => item.attemptId)).toEqual([...[...ties].sort(), tieLater]);
+    }
 
     const flagged = await allPages(campaign.id, 'limit=1&flagged=true');
     expect(flagged.items.map((item) => item.attemptId)).toEqual([lateA, lateB]);
@@ -279,6 +287,29 @@ describe('GET /api/campaigns/:id/compliance', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('cursor');
   });
+
+  it('bounds the scan of a flagged page: a short page with a cursor, and the flag on a later page', async () => {
+    const { campaign, prospects } = await campaignWithProspects();
+    const ny = prospects[0]!;
+    // More compliant calls than one request scans, all at 10:00 on Monday 2 November in New York.
+    const compliant = MAX_FLAGGED_SCAN + 10;
+    await sql`
+      insert into call_attempts (id, prospect_id, campaign_id, attempt_number, to_number, status, originated_at)
+      select gen_random_uuid(), ${ny.id}, ${campaign.id}, n, ${ny.phone}, 'completed',
+             '2026-11-02T15:00:00Z'::timestamptz + n * interval '1 millisecond'
+      from generate_series(1, ${compliant}) as n`.execute(db());
+    const late = await call(campaign.id, ny, compliant + 1, new Date('2026-11-03T04:00:00Z'));
+
+    const first = await http.get(`/campaigns/${campaign.id}/compliance?flagged=true&limit=5`);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.items).toEqual([]);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await http.get(
+      `/campaigns/${campaign.id}/compliance?flagged=true&limit=5&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    expect(second.body.items.map((item: any) => item.attemptId)).toEqual([late]);
+    expect(second.body.nextCursor).toBeNull();
+  }, 60_000);
 
   it('answers CSV with a header row and one record per attempt (Accept or format)', async () => {
     const { campaign, prospects } = await campaignWithProspects();
