@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CarrierAccountsModule } from './carrier-accounts/carrier-accounts.module';
 import { IdempotencyModule } from './common/idempotency';
+import { ComplianceReportModule } from './compliance/compliance-report.module';
 import { DidsModule } from './dids/dids.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -22,6 +23,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     VoiceModule,
     CampaignsModule,
     ProspectsModule,
+    ComplianceReportModule,
     DidsModule,
     CarrierAccountsModule,
     SuppressionsModule,

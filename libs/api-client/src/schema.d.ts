@@ -56,6 +56,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{id}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's compliance report: every contact attempt and the rules it met
+         * @description Every contact attempt of the campaign (calls originated, texts sent) in the order they were made, with the recipient's local time in each of its zones, the rules that set the allowed hours that day, and the first allowed instant. `outside_window` flags an attempt outside those hours, `after_opt_out` one made after the recipient opted out (STOP, or a suppression entry) without opting back in (START). A compliant campaign has no flags. JSON pages by cursor; CSV (`Accept: text/csv` or `format=csv`) is the whole campaign, columns: attempt_id, channel, phone, attempted_at, zones, local_times, allowed_hours, zone_source, regions, region_sources, rules, allowed_from, opted_out_at, flags (several zones, rules or flags in one cell are separated by ";").
+         */
+        get: operations["ComplianceReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/compliance/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of a campaign's compliance report: attempts, flagged attempts, by flag */
+        get: operations["ComplianceReportController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{id}/pause": {
         parameters: {
             query?: never;
@@ -510,6 +547,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AllowedHoursView: {
+            /**
+             * @description local time, exclusive (24:00 allowed)
+             * @example 21:00
+             */
+            end: string;
+            /**
+             * @description local time, inclusive
+             * @example 08:00
+             */
+            start: string;
+        };
         BulkSuppressionResult: {
             /** @description numbers newly suppressed */
             added: number;
@@ -519,6 +568,23 @@ export interface components {
             rejected: components["schemas"]["RejectedRow"][];
             /** @description all rejected rows */
             rejectedCount: number;
+        };
+        /** @description the campaign's own hours in each recipient's local time. They only narrow: a contact also needs the federal window (voice 08:00-21:00, SMS 07:00-19:00), the state rules and holidays of the recipient */
+        CallingHours: {
+            /** @description days the campaign contacts anyone; absent: every day the law allows */
+            days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /** @example 09:00 */
+            end: string;
+            /** @example 09:00 */
+            start: string;
+        };
+        CallingHoursView: {
+            /** @description null: every day the law allows */
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[] | null;
+            /** @example 17:00 */
+            end: string;
+            /** @example 09:00 */
+            start: string;
         };
         CallWebhookAnswer: {
             /**
@@ -634,14 +700,18 @@ export interface components {
             nextCursor: string | null;
         };
         CampaignScheduleInput: {
+            /** @description null removes them */
+            calling_hours?: components["schemas"]["CallingHours"] | null;
             /**
              * Format: time-zone
-             * @description fallback IANA zone for prospects without one
+             * @description fallback IANA zone for prospects outside the NANP
              * @example America/Chicago
              */
             timezone?: string;
         };
         CampaignScheduleView: {
+            /** @description the campaign's own hours; null: the legal window alone */
+            calling_hours: components["schemas"]["CallingHoursView"] | null;
             /** @example America/Los_Angeles */
             timezone: string;
         };
@@ -774,6 +844,69 @@ export interface components {
             limit: number;
             /** @enum {string} */
             pool: "campaign" | "ivr" | "api";
+        };
+        ComplianceFlagCounts: {
+            after_opt_out: number;
+            outside_window: number;
+        };
+        ComplianceItemView: {
+            /**
+             * Format: date-time
+             * @description attemptedAt when the attempt was allowed; else the first instant after it that was (null: none within 14 days)
+             */
+            allowedFrom: string | null;
+            /**
+             * Format: date-time
+             * @description when the carrier was asked (a call originated, a text sent)
+             */
+            attemptedAt: string;
+            /**
+             * Format: uuid
+             * @description the call attempt or SMS message id
+             */
+            attemptId: string;
+            /** @enum {string} */
+            channel: "voice" | "sms";
+            /** @description outside_window: outside the allowed hours; after_opt_out: the recipient had opted out. Empty: compliant */
+            flags: ("outside_window" | "after_opt_out")[];
+            /**
+             * Format: date-time
+             * @description the opt-out or suppression in force at the attempt, when one was
+             */
+            optedOutAt: string | null;
+            /** @description the number contacted, E.164 */
+            phone: string;
+            /** @description each of the recipient's zones */
+            recipientLocalTimes: components["schemas"]["RecipientLocalTimeView"][];
+            /** @description ISO 3166-2 regions whose rules bind the recipient */
+            regions: string[];
+            /** @description where the regions came from */
+            regionSources: ("area_code" | "state" | "postal_code" | "every_region")[];
+            /** @description the rules that set the allowed hours: federal.<channel>, state:<rule>, holiday:<rule>, campaign */
+            rules: string[];
+            /**
+             * @description where the zones came from
+             * @enum {string}
+             */
+            zoneSource: "prospect" | "area_code" | "any_nanp_zone" | "campaign";
+        };
+        ComplianceReportPage: {
+            /** Format: uuid */
+            campaignId: string;
+            /** @description in the order the attempts were made */
+            items: components["schemas"]["ComplianceItemView"][];
+            /** @description cursor of the next page; null on the last */
+            nextCursor: string | null;
+        };
+        ComplianceSummaryView: {
+            /** @description calls originated and texts sent */
+            attempts: number;
+            /** @description attempts with each flag */
+            byFlag: components["schemas"]["ComplianceFlagCounts"];
+            /** Format: uuid */
+            campaignId: string;
+            /** @description attempts with at least one flag */
+            flagged: number;
         };
         CreateCampaignDto: {
             /** @description caller IDs the campaign may use (normalised to E.164); empty: any of yours */
@@ -1156,6 +1289,17 @@ export interface components {
             variables: {
                 [key: string]: string;
             };
+        };
+        RecipientLocalTimeView: {
+            /** @description that local day's allowed hours; null: none (a Sunday or holiday ban) */
+            allowedHours: components["schemas"]["AllowedHoursView"] | null;
+            /**
+             * @description ISO 8601 with the offset
+             * @example 2026-12-01T10:15:00-05:00
+             */
+            localTime: string;
+            /** @example America/New_York */
+            zone: string;
         };
         RefusedNumberView: {
             number: string;
@@ -1673,6 +1817,131 @@ export interface operations {
             };
             /** @description Temporal is unreachable; nothing was changed, retry later */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ComplianceReportController_report: {
+        parameters: {
+            query?: {
+                /** @description the previous page's nextCursor, opaque; absent or empty for the first page. A cursor this list did not return is a 400 */
+                cursor?: string;
+                /** @description true: only the attempts with a flag. A page may then hold fewer than `limit` items (the scan of one request is bounded): only a null nextCursor means the end */
+                flagged?: "true" | "false";
+                /** @description csv: the whole campaign as one CSV (header row, one record per attempt; `limit` and `cursor` are ignored), as with `Accept: text/csv`. Default: JSON, a page */
+                format?: "json" | "csv";
+                /** @description page size (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of the report (JSON), or the whole report (CSV) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceReportPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such resource for this customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ComplianceReportController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceSummaryView"];
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such resource for this customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,4 +34,5 @@ export * from './repositories/suppression-admin.repository';
 export * from './repositories/call-attempts.repository';
 export * from './repositories/sms-messages.repository';
 export * from './repositories/prospect-progress.repository';
+export * from './repositories/compliance-report.repository';
 export * from './uuid';

@@ -85,6 +85,10 @@ describe('schema and migrations (real PostgreSQL)', () => {
         // One owner per caller ID, and the last holder of a retired number.
         'dids_number_owner_key',
         'dids_number_retired_idx',
+        // The compliance report: attempts in (instant, id) order, consent texts by sender.
+        'call_attempts_originated_idx',
+        'sms_messages_sent_idx',
+        'inbound_messages_sender_idx',
       ]),
     );
   });

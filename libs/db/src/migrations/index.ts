@@ -7,6 +7,7 @@ import * as m20261201100000 from './20261201100000_health_evidence';
 import * as m20261201110000 from './20261201110000_did_single_owner';
 import * as m20261201120000 from './20261201120000_carrier_accounts';
 import * as m20261202090000 from './20261202090000_prospect_compliance_fields';
+import * as m20261202095000 from './20261202095000_compliance_report_indexes';
 
 /**
  * The one migration history, in order. A static list (rather than reading the folder at run
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261201110000_did_single_owner': m20261201110000,
   '20261201120000_carrier_accounts': m20261201120000,
   '20261202090000_prospect_compliance_fields': m20261202090000,
+  '20261202095000_compliance_report_indexes': m20261202095000,
 };
