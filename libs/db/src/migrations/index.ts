@@ -6,6 +6,7 @@ import * as m20261123210000 from './20261123210000_sms_inbound';
 import * as m20261201100000 from './20261201100000_health_evidence';
 import * as m20261201110000 from './20261201110000_did_single_owner';
 import * as m20261201120000 from './20261201120000_carrier_accounts';
+import * as m20261202100000 from './20261202100000_contact_ledger';
 
 /**
  * The one migration history, in order. A static list (rather than reading the folder at run
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261201100000_health_evidence': m20261201100000,
   '20261201110000_did_single_owner': m20261201110000,
   '20261201120000_carrier_accounts': m20261201120000,
+  '20261202100000_contact_ledger': m20261202100000,
 };
