@@ -6,6 +6,12 @@ import type { CarrierDirectory } from '@engine/providers';
 import type { CarrierRateLimiter, ChannelSemaphore, EventBus, Redis } from '@engine/redis';
 import type { AgentAvailability } from './agent-availability';
 
+/**
+ * The recipient's state's own cap on contacts per rolling 24 hours
+ * (`JurisdictionRule.maxContactsPer24h`), or undefined when its state sets none.
+ */
+export type StateContactCap = (recipient: { phone: string; zones: readonly string[] }) => number | undefined;
+
 /** What the campaign activities touch; built once per worker process. */
 export interface CampaignActivityDeps {
   db: Kysely<Database>;
@@ -27,6 +33,11 @@ export interface CampaignActivityDeps {
   healthPolicy?: HealthPolicy;
   /** Daily, ramp and warming caps of DID selection (default `DEFAULT_DID_CAPS`: 100 calls a day). */
   didCaps?: DidCaps;
+  /**
+   * The recipient's state's daily contact cap, narrowing the customer's frequency caps per
+   * prospect; none: the customer's caps (or the defaults) alone.
+   */
+  stateContactCap?: StateContactCap;
   /** Where the engine's counters go (the worker passes its Temporal runtime's meter); none: not counted. */
   metricMeter?: MetricMeter;
   /** The activities' clock; tests may pin it. */

@@ -16,6 +16,11 @@ export interface EngineEventPayloads {
   'campaign.paused.carrier_auth': { reason: 'carrier_auth'; message: string };
   'campaign.stats.updated': CampaignStatsPayload;
   'campaign.prospect.dnc': { prospectId: number; phone: string };
+  /**
+   * The number reached its contact cap (per rolling 24 hours or 7 days, across campaigns and
+   * channels): the prospect waits until `allowedAt` (ISO), its attempt given back.
+   */
+  'campaign.prospect.capped': { prospectId: number; phone: string; allowedAt: string; limit: '24h' | '7d' };
   'campaign.call.initiated': {
     prospectId: number;
     attemptId: string;
@@ -102,6 +107,7 @@ export const EngineEventTypes = [
   'campaign.paused.no_dids',
   'campaign.stats.updated',
   'campaign.prospect.dnc',
+  'campaign.prospect.capped',
   'campaign.call.initiated',
   'campaign.call.human_connected',
   'campaign.call.human_hangup',
