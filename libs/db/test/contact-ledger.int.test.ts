@@ -88,6 +88,15 @@ describe('contact ledger: frequency caps (real PostgreSQL)', () => {
     ]);
   });
 
+  it('knows an attempt reserved weeks before (a late retry) and records it once', async () => {
+    const at = new Date('2026-05-01T15:00:00Z');
+    const first = request(phone(25), at, { per24h: 1, per7d: 1 });
+    await reserveContacts(t.db, [first]);
+    const weeksLater = { ...first, at: new Date(at.getTime() + 30 * DAY) };
+    expect(await reserveContacts(t.db, [weeksLater])).toEqual([{ reserved: true }]);
+    expect(await contactsOf(t.db, customerId, phone(25), new Date(0))).toHaveLength(1);
+  });
+
   it('a released contact no longer counts', async () => {
     const at = new Date('2026-06-04T15:00:00Z');
     const first = request(phone(30), at, { per24h: 1, per7d: 7 });

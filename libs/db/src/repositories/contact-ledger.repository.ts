@@ -77,13 +77,7 @@ async function reserveIn(tx: Executor, requests: readonly ContactRequest[]): Pro
   // unnest yields the array in order: the locks are taken in ascending order, in one round trip.
   await sql`select pg_advisory_xact_lock(k) from unnest(${locks.map(String)}::bigint[]) as t(k)`.execute(tx);
 
-  const ids = [...new Set(requests.map((r) => r.attemptId))];
-  const known = new Set(
-    (await tx.selectFrom('contact_ledger').select('attempt_id').where('attempt_id', 'in', ids).execute()).map(
-      (r) => r.attempt_id,
-    ),
-  );
-  const history = await recentContacts(tx, requests);
+  const { known, history } = await ledgerOf(tx, requests);
   const answers: ContactReservation[] = [];
   const fresh: ContactRequest[] = [];
   for (const request of requests) {
@@ -120,31 +114,46 @@ async function reserveIn(tx: Executor, requests: readonly ContactRequest[]): Pro
   return answers;
 }
 
-/** Contact times (ms) of the batch's numbers within the longest window before its earliest contact. */
-async function recentContacts(
+/**
+ * What the ledger holds for a batch, in one read (taken after the locks, so it sees every contact
+ * committed by an earlier holder): which of its attempts are already recorded, and the contact
+ * times (ms) of its numbers within the longest window before its earliest contact.
+ */
+async function ledgerOf(
   tx: Executor,
   requests: readonly ContactRequest[],
-): Promise<Map<string, number[]>> {
+): Promise<{ known: Set<string>; history: Map<string, number[]> }> {
+  const ids = [...new Set(requests.map((r) => r.attemptId))];
   const pairs = new Map(requests.map((r) => [keyOf(r), r]));
   const customers = [...pairs.values()].map((r) => r.customerId);
   const phones = [...pairs.values()].map((r) => r.phone);
   const since = new Date(Math.min(...requests.map((r) => r.at.getTime())) - WEEK_MS);
   const rows = await tx
     .selectFrom('contact_ledger')
-    .select(['customer_id', 'phone', 'contacted_at'])
-    .where(
-      sql<boolean>`(customer_id, phone) in (select * from unnest(${customers}::uuid[], ${phones}::text[]))`,
+    .select(['attempt_id', 'customer_id', 'phone', 'contacted_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          sql<boolean>`(customer_id, phone) in (select * from unnest(${customers}::uuid[], ${phones}::text[]))`,
+          eb('contacted_at', '>', since),
+        ]),
+        // An attempt reserved long ago (a retry weeks later) is still the same contact.
+        eb('attempt_id', 'in', ids),
+      ]),
     )
-    .where('contacted_at', '>', since)
     .execute();
-  const byNumber = new Map<string, number[]>();
+  const wanted = new Set(ids);
+  const known = new Set<string>();
+  const history = new Map<string, number[]>();
   for (const row of rows) {
+    if (wanted.has(row.attempt_id)) known.add(row.attempt_id);
     const key = keyOf({ customerId: row.customer_id, phone: row.phone });
-    const list = byNumber.get(key) ?? [];
+    if (!pairs.has(key)) continue;
+    const list = history.get(key) ?? [];
     list.push(row.contacted_at.getTime());
-    byNumber.set(key, list);
+    history.set(key, list);
   }
-  return byNumber;
+  return { known, history };
 }
 
 /** Whether one more contact at `request.at` keeps both windows within their caps. */
