@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CarrierAccountsModule } from './carrier-accounts/carrier-accounts.module';
+import { ContactCapsModule } from './compliance/contact-caps.module';
 import { IdempotencyModule } from './common/idempotency';
 import { ComplianceReportModule } from './compliance/compliance-report.module';
 import { DidsModule } from './dids/dids.module';
@@ -27,6 +28,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DidsModule,
     CarrierAccountsModule,
     SuppressionsModule,
+    ContactCapsModule,
     EventsModule,
   ],
 })

@@ -21,6 +21,11 @@ export interface EngineEventPayloads {
    * prospect's consent (`consentedAt`): it may belong to someone else now; the prospect is cancelled.
    */
   'campaign.prospect.reassigned': { prospectId: number; phone: string; consentedAt: string };
+  /**
+   * The number reached its contact cap (per rolling 24 hours or 7 days, across campaigns and
+   * channels): the prospect waits until `allowedAt` (ISO), its attempt given back.
+   */
+  'campaign.prospect.capped': { prospectId: number; phone: string; allowedAt: string; limit: '24h' | '7d' };
   'campaign.call.initiated': {
     prospectId: number;
     attemptId: string;
@@ -108,6 +113,7 @@ export const EngineEventTypes = [
   'campaign.stats.updated',
   'campaign.prospect.dnc',
   'campaign.prospect.reassigned',
+  'campaign.prospect.capped',
   'campaign.call.initiated',
   'campaign.call.human_connected',
   'campaign.call.human_hangup',

@@ -3,6 +3,7 @@ import type { ApiKeysTable } from './tables/api-keys.table';
 import type { CallAttemptsTable } from './tables/call-attempts.table';
 import type { CampaignsTable } from './tables/campaigns.table';
 import type { CarrierAccountsTable } from './tables/carrier-accounts.table';
+import type { ContactLedgerTable } from './tables/contact-ledger.table';
 import type { CustomersTable } from './tables/customers.table';
 import type { DidHealthEventsTable } from './tables/did-health-events.table';
 import type { DidOwnershipResolutionsTable } from './tables/did-ownership-resolutions.table';
@@ -25,6 +26,7 @@ export interface Database {
   did_ownership_resolutions: DidOwnershipResolutionsTable;
   call_attempts: CallAttemptsTable;
   sms_messages: SmsMessagesTable;
+  contact_ledger: ContactLedgerTable;
   did_health_events: DidHealthEventsTable;
   suppressions: SuppressionsTable;
   events: EventsTable;

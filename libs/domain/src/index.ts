@@ -4,3 +4,4 @@ export * from './health';
 export * from './pacing';
 export * from './phone';
 export * from './sms';
+export * from './compliance';

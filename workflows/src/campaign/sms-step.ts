@@ -64,4 +64,5 @@ function countTick(run: CampaignRun, r: SmsTickResult): void {
   if (r.outcome === 'dnc') counters.dnc += 1;
   if (r.outcome === 'outside_window') counters.outsideWindow += 1;
   if (r.outcome === 'no_dids') counters.noDid += 1;
+  if (r.outcome === 'capped') counters.capped = (counters.capped ?? 0) + 1;
 }

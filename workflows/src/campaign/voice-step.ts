@@ -104,4 +104,5 @@ function countBatch(run: CampaignRun, result: DialBatchResult): void {
   counters.originateFailed += result.counts.originateFailed;
   if (result.counts.rateLimited)
     counters.rateLimited = (counters.rateLimited ?? 0) + result.counts.rateLimited;
+  if (result.counts.capped) counters.capped = (counters.capped ?? 0) + result.counts.capped;
 }

@@ -34,8 +34,8 @@ export interface ReadyCall {
 
 /**
  * What one dial tick is building up: the result the workflow gets, the prospects going back to
- * the queue and the events to publish. Each step of the tick adds to it; the last step writes the
- * requeues and publishes the events.
+ * the queue, the contacts to release and the events to publish. Each step of the tick adds to it;
+ * the last step writes the requeues and releases and publishes the events.
  */
 export class DialBatch {
   readonly result: DialBatchResult = {
@@ -49,6 +49,7 @@ export class DialBatch {
       noDid: 0,
       originateFailed: 0,
       rateLimited: 0,
+      capped: 0,
     },
     noDids: false,
     hasQueued: false,
@@ -57,6 +58,8 @@ export class DialBatch {
   };
   readonly requeues: Requeue[] = [];
   readonly events: PendingEvent[] = [];
+  /** Attempts the carrier never got: their contacts leave the ledger (they do not count). */
+  readonly releasedContacts: string[] = [];
 
   constructor(
     readonly settings: DialBatchInput['settings'],
@@ -65,6 +68,11 @@ export class DialBatch {
 
   requeue(prospect: { id: number }, at: Date, reason: string, refundAttempt = true): void {
     this.requeues.push({ id: prospect.id, at, refundAttempt, reason });
+  }
+
+  /** The attempt never reached the carrier: its contact, if reserved, is given back. */
+  releaseContact(attemptId: string): void {
+    this.releasedContacts.push(attemptId);
   }
 
   event(event: PendingEvent): void {

@@ -1,5 +1,5 @@
 import type { DialBatchInput, DialBatchResult } from '@engine/contracts';
-import { nextDueAt, requeueProspects } from '@engine/db';
+import { nextDueAt, releaseContacts, requeueProspects } from '@engine/db';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
 import { claimForDialing } from './claim-for-dialing';
@@ -18,7 +18,9 @@ import { settleCalls } from './settle-calls';
  * 2. prepare each call: calling window, channel lease, caller ID, a slot of its carrier account's
  *    calls-per-second limit;
  * 3. record each attempt (`originating`) before the carrier is called;
- * 4. originate (an attempt found `originating` on a retry is looked up, never dialed blind twice);
+ * 4. check suppression and the window again, reserve each number's place in its contact caps
+ *    (at the cap: back to the queue until the cap allows, `campaign.prospect.capped`), and
+ *    originate (an attempt found `originating` on a retry is looked up, never dialed blind twice);
  * 5. settle what the carrier said, put back what must wait, publish the events.
  */
 export function createDialNextBatch(deps: CampaignActivityDeps) {
@@ -43,12 +45,16 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
   };
 }
 
-/** Writes the requeues, publishes the events and tells the workflow what is due next. */
+/**
+ * Releases the contacts of attempts the carrier never got, writes the requeues, publishes the
+ * events and tells the workflow what is due next.
+ */
 async function finishBatch(
   deps: CampaignActivityDeps,
   batch: DialBatch,
   input: DialBatchInput,
 ): Promise<DialBatchResult> {
+  await releaseContacts(deps.db, batch.releasedContacts);
   await requeueProspects(deps.db, batch.requeues);
   await deps.events.publishMany(batch.events);
   const due = await nextDueAt(deps.db, input.settings.campaignId);

@@ -4,6 +4,7 @@ import {
   reopenAttempts,
   suppressedAmong,
 } from '@engine/db';
+import type { ContactCapLimit } from '@engine/db';
 import type { CallPlan, OriginateRequest } from '@engine/providers';
 import {
   callStatusUrl,
@@ -13,8 +14,12 @@ import {
 } from '@engine/providers';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
+import { reserveTickContacts } from '../contact-caps';
 import { takeCarrierSlot } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
+
+/** Why a ready call was not handed to the carrier in this tick. */
+export type WithheldReason = 'dnc' | 'outside_window' | 'unresolved' | 'capped';
 
 /** What the carrier made of the ready calls. */
 export interface OriginateResults {
@@ -22,9 +27,15 @@ export interface OriginateResults {
   /**
    * Existing attempts that may not be dialed now: suppressed since, outside the window now, or
    * an earlier originate whose answer was lost and that the carrier's call list cannot yet rule
-   * out (`unresolved`: asked again once it can).
+   * out (`unresolved`: asked again once it can), or its number at its contact cap (`capped`).
    */
-  withheld: Array<{ call: ReadyCall; reason: 'dnc' | 'outside_window' | 'unresolved'; retryAt?: Date }>;
+  withheld: Array<{
+    call: ReadyCall;
+    reason: WithheldReason;
+    retryAt?: Date;
+    /** `capped`: the window whose cap the number reached. */
+    limit?: ContactCapLimit;
+  }>;
   failures: Array<{ call: ReadyCall; error: ProviderRequestError | Error }>;
 }
 
@@ -124,21 +135,49 @@ async function resolveOriginating(
  * Hands the calls to their carriers, all at once. An attempt found `originating` is resolved
  * first (see {@link resolveOriginating}). An attempt that already existed passed its DNC and
  * window checks on an earlier try, maybe minutes ago: both are checked again right before the
- * carrier (invariant 3).
+ * carrier (invariant 3). Then every call still going ahead takes its place in the number's
+ * contact caps (one batch, see `reserveTickContacts`); a number at its cap waits (`capped`).
  */
 export async function originateCalls(
   deps: CampaignActivityDeps,
   batch: DialBatch,
   ready: readonly ReadyCall[],
 ): Promise<OriginateResults> {
-  const { settings } = batch;
+  const results: OriginateResults = { dialed: [], withheld: [], failures: [] };
+  const cleared = await lastChecks(deps, batch, ready, results);
+  const reservations = await reserveTickContacts(deps, batch.settings, 'voice', cleared, activityNow(deps));
+  const placeable = cleared.filter((call, i) => {
+    const reservation = reservations[i];
+    if (!reservation || reservation.reserved) return true;
+    results.withheld.push({
+      call,
+      reason: 'capped',
+      retryAt: reservation.allowedAt,
+      limit: reservation.limit,
+    });
+    return false;
+  });
+  await Promise.all(placeable.map((call) => placeCall(deps, batch, call, results)));
+  return results;
+}
+
+/**
+ * The checks right before the carrier, all at once: resolves attempts left `originating` and
+ * checks suppression and the window again for existing attempts. Returns the calls to place.
+ */
+async function lastChecks(
+  deps: CampaignActivityDeps,
+  batch: DialBatch,
+  ready: readonly ReadyCall[],
+  results: OriginateResults,
+): Promise<ReadyCall[]> {
   const clock = () => activityNow(deps);
   const nowSuppressed = await suppressedAmong(
     deps.db,
-    settings.customerId,
+    batch.settings.customerId,
     ready.filter((c) => c.existing).map((c) => c.prospect.phone),
   );
-  const results: OriginateResults = { dialed: [], withheld: [], failures: [] };
+  const cleared: ReadyCall[] = [];
   await Promise.all(
     ready.map(async (call) => {
       try {
@@ -163,25 +202,37 @@ export async function originateCalls(
           results.withheld.push({ call, reason: 'outside_window' });
           return;
         }
-        // The account's calls-per-second slot is taken right before the request leaves: a slot
-        // taken earlier (while the batch was prepared) would let a late batch land in the same
-        // carrier second as the next one.
-        const slot = await takeCarrierSlot(deps, call.carrier);
-        if (!slot.taken) {
-          results.failures.push({ call, error: accountRateLimited(call, slot.retryAfterMs) });
-          return;
-        }
-        const accepted = await call.carrier.carrier.originate(originateRequest(deps, batch, call));
-        results.dialed.push({ call, providerCallId: accepted.providerCallId });
+        cleared.push(call);
       } catch (err) {
-        results.failures.push({
-          call,
-          error: err instanceof Error ? err : new Error(String(err)),
-        });
+        results.failures.push({ call, error: err instanceof Error ? err : new Error(String(err)) });
       }
     }),
   );
-  return results;
+  // In the batch's order, so that two calls to one number are decided as they were claimed.
+  return ready.filter((call) => cleared.includes(call));
+}
+
+/** Takes the account's calls-per-second slot and hands one call to its carrier. */
+async function placeCall(
+  deps: CampaignActivityDeps,
+  batch: DialBatch,
+  call: ReadyCall,
+  results: OriginateResults,
+): Promise<void> {
+  try {
+    // The account's calls-per-second slot is taken right before the request leaves: a slot
+    // taken earlier (while the batch was prepared) would let a late batch land in the same
+    // carrier second as the next one.
+    const slot = await takeCarrierSlot(deps, call.carrier);
+    if (!slot.taken) {
+      results.failures.push({ call, error: accountRateLimited(call, slot.retryAfterMs) });
+      return;
+    }
+    const accepted = await call.carrier.carrier.originate(originateRequest(deps, batch, call));
+    results.dialed.push({ call, providerCallId: accepted.providerCallId });
+  } catch (err) {
+    results.failures.push({ call, error: err instanceof Error ? err : new Error(String(err)) });
+  }
 }
 
 /** No slot of the account's rate now: deferred like a carrier's 429 (nothing was placed). */

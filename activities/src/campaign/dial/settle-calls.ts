@@ -4,7 +4,9 @@ import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
 import type { DialBatch, ReadyCall } from './dial-batch';
-import type { OriginateResults } from './originate-calls';
+import type { OriginateResults, WithheldReason } from './originate-calls';
+import { cappedEvent } from '../contact-caps';
+import type { ContactCapLimit } from '@engine/db';
 import { settleFailedOriginate } from './settle-failures';
 
 /**
@@ -27,9 +29,10 @@ export async function settleCalls(
     batch.event(batch.callInitiated(call));
   }
   for (const withheld of results.withheld) {
-    await withholdCall(deps, batch, withheld.call, withheld.reason, withheld.retryAt);
+    await withholdCall(deps, batch, withheld);
     if (withheld.reason === 'dnc') batch.result.counts.dnc += 1;
     else if (withheld.reason === 'outside_window') batch.result.counts.outsideWindow += 1;
+    else if (withheld.reason === 'capped') batch.result.counts.capped = (batch.result.counts.capped ?? 0) + 1;
   }
   for (const failure of results.failures) {
     await settleFailedOriginate(deps, batch, failure.call, failure.error);
@@ -37,19 +40,20 @@ export async function settleCalls(
 }
 
 /**
- * An existing attempt that may not be dialed now. Suppressed or outside the window: it never
- * reached the carrier, so it is marked reusable and its channel freed; a suppressed prospect is
- * cancelled (`campaign.prospect.dnc`), one outside its window waits for the opening and will
- * reuse the same attempt id. Unresolved (a lost answer the carrier cannot rule out yet): it stays
- * `originating` and comes back once the carrier's call list is sure to show it.
+ * An attempt that may not be dialed now. Suppressed or outside the window (an existing attempt),
+ * or its number at its contact cap: it never reached the carrier, so it is marked reusable, its
+ * channel freed and its contact released (an earlier try may have reserved it); a suppressed
+ * prospect is cancelled (`campaign.prospect.dnc`), one outside its window waits for the opening,
+ * one at its cap until the cap allows (`campaign.prospect.capped`), reusing the same attempt id.
+ * Unresolved (a lost answer the carrier cannot rule out yet): it stays `originating` and comes
+ * back once the carrier's call list is sure to show it.
  */
 async function withholdCall(
   deps: CampaignActivityDeps,
   batch: DialBatch,
-  call: ReadyCall,
-  reason: 'dnc' | 'outside_window' | 'unresolved',
-  retryAt: Date | undefined,
+  withheld: { call: ReadyCall; reason: WithheldReason; retryAt?: Date; limit?: ContactCapLimit },
 ): Promise<void> {
+  const { call, reason, retryAt } = withheld;
   await deps.semaphore.release('campaign', call.attemptId);
   const now = activityNow(deps);
   if (reason === 'unresolved') {
@@ -57,9 +61,16 @@ async function withholdCall(
     return;
   }
   await markAttemptNotOriginated(deps.db, call.attemptId);
+  batch.releaseContact(call.attemptId);
   if (reason === 'dnc') {
     await cancelProspect(deps.db, call.prospect.id, 'dnc', 'dialing', now);
     batch.event(dncEvent(batch.settings, call.prospect));
+    return;
+  }
+  if (reason === 'capped') {
+    const allowedAt = retryAt ?? now;
+    batch.requeue(call.prospect, allowedAt, 'contact_cap');
+    batch.event(cappedEvent(batch.settings, call, { allowedAt, limit: withheld.limit ?? '24h' }));
     return;
   }
   batch.requeue(call.prospect, reopensAt(call.window, now, call.prospect), 'outside_window');

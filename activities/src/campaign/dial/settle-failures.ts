@@ -11,7 +11,8 @@ const UNRESOLVED_RETRY_MS = 30_000;
 const RATE_LIMITED_RETRY_MS = 1_000;
 
 /**
- * The carrier refused the call or did not answer; what happens depends on what it means:
+ * The carrier refused the call or did not answer; what happens depends on what it means (a
+ * refusal placed no call, so its contact leaves the ledger; a call that may exist keeps it):
  *
  * - `rate_limited` (429: nothing placed): the attempt is reused after the carrier's `Retry-After`;
  * - `auth`: nothing placed; the prospect waits and the campaign pauses (`carrier_auth`);
@@ -38,12 +39,14 @@ export async function settleFailedOriginate(
     case 'rate_limited': {
       const wait = (error as ProviderRequestError).retryAfterMs ?? RATE_LIMITED_RETRY_MS;
       await markAttemptNotOriginated(db, call.attemptId);
+      batch.releaseContact(call.attemptId);
       batch.requeue(call.prospect, new Date(now.getTime() + wait), 'carrier_rate');
       deferForRate(batch, wait);
       return;
     }
     case 'auth':
       await markAttemptNotOriginated(db, call.attemptId);
+      batch.releaseContact(call.attemptId);
       batch.requeue(call.prospect, now, 'carrier_auth');
       batch.result.carrierPause = {
         reason: 'carrier_auth',
@@ -82,6 +85,7 @@ async function suspendCallerId(
   const { db } = deps;
   // The attempt is over (it named the refused caller ID); the prospect's next attempt gets another.
   await failAttempt(db, call.attemptId, described, batch.now);
+  batch.releaseContact(call.attemptId);
   batch.requeue(call.prospect, batch.now, 'caller_id_refused', false);
   const suspended = await suspendDid(db, call.did.id, described, batch.now);
   if (suspended) {
@@ -119,7 +123,10 @@ async function leaveToResolve(deps: CampaignActivityDeps, batch: DialBatch, call
         placedAfter: now,
       })
       .catch(() => 'unknown' as const);
-    if (known === undefined) await markAttemptNotOriginated(deps.db, call.attemptId);
+    if (known === undefined) {
+      await markAttemptNotOriginated(deps.db, call.attemptId);
+      batch.releaseContact(call.attemptId);
+    }
   }
   const wait = Math.max(UNRESOLVED_RETRY_MS, carrier.findSettleMs);
   // Either way the prospect keeps this attempt number: the attempt is reused or resolved later.
@@ -144,6 +151,8 @@ export async function failForGood(
       'failed',
     );
   });
+  // Refused before a call was placed: no contact was made.
+  batch.releaseContact(call.attemptId);
   batch.event(batch.callFailed(call, error));
   batch.result.counts.originateFailed += 1;
 }

@@ -11,6 +11,7 @@ import {
   markMessageSent,
   markProspectSent,
   recordOptOut,
+  releaseContact,
   requeueProspects,
   selectDidForSms,
 } from '@engine/db';
@@ -22,6 +23,7 @@ import { DEFAULT_CARRIER_ACCOUNT_ID, ProviderRequestError, smsStatusUrl } from '
 import type { ComposedMessage } from './compose-message';
 import type { SmsTick } from './sms-tick';
 import { activityNow } from '../campaign-deps';
+import { reserveSmsContact } from './sms-contact-cap';
 
 /** The prospect of a tick with everything known about its message so far. */
 export interface Outgoing {
@@ -111,8 +113,10 @@ async function findEarlierSend(carrier: CarrierHandle['carrier'], out: Outgoing,
  * Hands the message to the carrier and records the result. A message found `sending` (an earlier
  * try may have reached the carrier) is looked up first and never sent blind a second time; one
  * the carrier never got was written maybe minutes ago, so suppression and the window are checked
- * again first. A refusal fails message and prospect for good; anything else is thrown, and the
- * activity's retry looks the message up before sending again.
+ * again first; then the text takes its place in the number's contact caps (at the cap it waits,
+ * see `reserveSmsContact`). A refusal fails message and prospect for good (its contact released:
+ * nothing was sent); anything else is thrown, and the activity's retry looks the message up before
+ * sending again.
  */
 export async function sendMessage(tick: SmsTick, out: Outgoing, sender: Sender): Promise<SmsTickResult> {
   const { deps } = tick;
@@ -125,6 +129,13 @@ export async function sendMessage(tick: SmsTick, out: Outgoing, sender: Sender):
     if (out.existing && (out.existing.status === 'queued' || out.existing.status === 'sending') && !known) {
       const withheld = await recheckBeforeSending(tick, out);
       if (withheld) return tick.finish(withheld);
+    }
+    if (!known) {
+      const capped = await reserveSmsContact(tick, {
+        attemptId: out.messageId,
+        prospect: out.prospect,
+      });
+      if (capped) return capped;
     }
     providerMessageId =
       known?.providerMessageId ??
@@ -176,7 +187,9 @@ export async function sendMessage(tick: SmsTick, out: Outgoing, sender: Sender):
 async function recheckBeforeSending(tick: SmsTick, out: Outgoing): Promise<'dnc' | 'outside_window' | null> {
   const { db } = tick.deps;
   const at = activityNow(tick.deps);
+  // Neither sends now: a contact an earlier try reserved does not count.
   if (await isSuppressed(db, tick.settings.customerId, out.prospect.phone)) {
+    await releaseContact(db, out.messageId);
     await db.transaction().execute(async (tx) => {
       await cancelUnsentMessage(tx, out.messageId, 'dnc', at);
       await cancelProspect(tx, out.prospect.id, 'dnc', 'sending', at);
@@ -185,6 +198,7 @@ async function recheckBeforeSending(tick: SmsTick, out: Outgoing): Promise<'dnc'
     return 'dnc';
   }
   if (out.window.isAllowed(at)) return null;
+  await releaseContact(db, out.messageId);
   await deleteUnsentMessage(db, out.messageId);
   const opening = reopensAt(out.window, at, out.prospect);
   await requeueProspects(db, [
@@ -195,6 +209,7 @@ async function recheckBeforeSending(tick: SmsTick, out: Outgoing): Promise<'dnc'
 
 async function refused(tick: SmsTick, out: Outgoing, error: string): Promise<SmsTickResult> {
   await tick.deps.db.transaction().execute(async (tx) => {
+    await releaseContact(tx, out.messageId);
     await failMessage(tx, out.messageId, error, tick.now);
     await failProspect(tx, out.prospect.id, `carrier refused: ${error}`.slice(0, 300), 'sending', tick.now);
   });
@@ -231,6 +246,7 @@ async function refusedBy(
     );
   }
   if (err.reason !== 'auth') return refused(tick, out, `${err.reason}${code}: ${err.message}`.slice(0, 480));
+  await releaseContact(tick.deps.db, out.messageId);
   await deleteUnsentMessage(tick.deps.db, out.messageId);
   await requeueProspects(tick.deps.db, [
     { id: out.prospect.id, at: tick.now, refundAttempt: true, reason: 'carrier_auth' },

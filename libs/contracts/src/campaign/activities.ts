@@ -22,6 +22,8 @@ export interface DialBatchResult {
     originateFailed: number;
     /** Deferred by the carrier account's calls-per-second limit (absent from older workers). */
     rateLimited?: number;
+    /** Put back because the number reached its contact cap (absent from older workers). */
+    capped?: number;
   };
   /** No usable DID: the campaign must pause (`campaign.paused.no_dids`). */
   noDids: boolean;
@@ -123,7 +125,16 @@ export interface SmsTickResult {
   sent: boolean;
   /** What happened to the prospect this tick claimed, if any. */
   outcome:
-    'sent' | 'dnc' | 'outside_window' | 'no_did_free' | 'no_dids' | 'skipped' | 'failed' | 'nothing_due';
+    | 'sent'
+    | 'dnc'
+    | 'outside_window'
+    | 'no_did_free'
+    | 'no_dids'
+    | 'skipped'
+    | 'failed'
+    | 'nothing_due'
+    /** The number reached its contact cap: the prospect waits until the cap allows. */
+    | 'capped';
   /** DIDs that can send for this campaign (the tick delay is the gap divided by this). */
   usableDids: number;
   /** No DID can send at all: the campaign must pause (`campaign.paused.no_dids`). */

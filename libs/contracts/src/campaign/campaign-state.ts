@@ -28,6 +28,8 @@ export interface CampaignCounters {
   callbackTimeouts: number;
   /** Prospects deferred by their carrier account's calls-per-second limit (absent in older runs). */
   rateLimited?: number;
+  /** Prospects put back because their number reached its contact cap (absent in older runs). */
+  capped?: number;
 }
 
 /** Everything a run hands to the next across continue-as-new. */

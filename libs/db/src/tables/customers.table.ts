@@ -4,6 +4,10 @@ export interface CustomersTable {
   id: Generated<string>;
   name: string;
   created_at: Generated<Date>;
+  /** At most this many contacts per number per rolling 24 hours; null: the default cap. */
+  contact_cap_24h: number | null;
+  /** At most this many contacts per number per rolling 7 days; null: the default cap. */
+  contact_cap_7d: number | null;
 }
 
 export type Customer = Selectable<CustomersTable>;

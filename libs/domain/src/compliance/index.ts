@@ -12,3 +12,4 @@ export * from './holiday-calendar';
 export * from './day-window';
 export * from './contact-window';
 export * from './recipient-window';
+export * from './contact-caps';
