@@ -244,6 +244,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/compliance/contact-caps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your frequency caps per number
+         * @description At most `per24h` contacts (calls and texts, across all your campaigns) per number in any rolling 24 hours and `per7d` in any rolling 7 days. A prospect whose number is at its cap waits until the cap allows (`campaign.prospect.capped`).
+         */
+        get: operations["ContactCapsController_get"];
+        /**
+         * Set your frequency caps per number (null: the default); applies from the next dial tick
+         * @description At most `per24h` contacts (calls and texts, across all your campaigns) per number in any rolling 24 hours and `per7d` in any rolling 7 days. A prospect whose number is at its cap waits until the cap allows (`campaign.prospect.capped`).
+         */
+        put: operations["ContactCapsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dids": {
         parameters: {
             query?: never;
@@ -908,6 +932,19 @@ export interface components {
             /** @description attempts with at least one flag */
             flagged: number;
         };
+        ContactCapsDefaults: {
+            /** @description contacts per number per rolling 7 days */
+            per7d: number;
+            /** @description contacts per number per rolling 24 hours */
+            per24h: number;
+        };
+        ContactCapsView: {
+            defaults: components["schemas"]["ContactCapsDefaults"];
+            /** @description your cap per number per rolling 7 days; null: the default */
+            per7d: number | null;
+            /** @description your cap per number per rolling 24 hours; null: the default */
+            per24h: number | null;
+        };
         CreateCampaignDto: {
             /** @description caller IDs the campaign may use (normalised to E.164); empty: any of yours */
             callerIds?: string[];
@@ -1459,6 +1496,18 @@ export interface components {
              * @constant
              */
             provider: "sim";
+        };
+        UpdateContactCapsDto: {
+            /**
+             * @description contacts per number per rolling 7 days; null: the default
+             * @example 7
+             */
+            per7d: number | null;
+            /**
+             * @description contacts per number per rolling 24 hours; null: the default
+             * @example 3
+             */
+            per24h: number | null;
         };
     };
     responses: never;
@@ -2878,6 +2927,102 @@ export interface operations {
             };
             /** @description CARRIER_CREDENTIALS_KEY is not set on the API */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ContactCapsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCapsView"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ContactCapsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactCapsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCapsView"];
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
