@@ -85,7 +85,10 @@ const CallingHoursSchema = z
       .max(7)
       .refine((days) => new Set(days).size === days.length, 'lists a day twice')
       .optional()
-      .meta({ description: 'days the campaign contacts anyone; absent: every day the law allows' }),
+      .meta({
+        description: 'days the campaign contacts anyone; absent: every day the law allows',
+        uniqueItems: true,
+      }),
   })
   .strict()
   .refine((h) => h.start < h.end, { message: 'start must be before end', path: ['end'] })
