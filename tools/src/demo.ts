@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     if (queued > 0) {
       const next = await nextDueAt(db, demo.campaignId);
       console.log(
-        `\n${queued} prospects are outside their calling window (local 08:00-21:00) and wait for it; the next at ` +
+        `\n${queued} prospects are outside their calling window (local 08:00-21:00, narrowed by their state's rules and holidays) and wait for it; the next at ` +
           `${next?.toISOString() ?? 'unknown'}. The campaign keeps running on its durable timer.`,
       );
     }

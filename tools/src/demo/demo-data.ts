@@ -8,7 +8,7 @@ import {
   insertDid,
   insertProspects,
 } from '@engine/db';
-import { isCallable, resolveRecipientZones, zonesForAreaCode } from '@engine/domain';
+import { contactWindowFor, isCallable } from '@engine/domain';
 
 /** Ten caller IDs across the US; the simulator makes the one in 212 a bad DID. */
 export const DEMO_DID_AREA_CODES = [
@@ -102,7 +102,8 @@ export async function seedDemo(db: Kysely<Database>, now: Date, prospectCount = 
     schedule: { timezone: 'America/Los_Angeles' },
   });
 
-  const awake = (code: string) => isCallable(now, 'voice', zonesForAreaCode(code) ?? []);
+  const awake = (code: string) =>
+    contactWindowFor({ e164: `+1${code}5550100` }, { channel: 'voice' }).isAllowed(now);
   const callableNow = PROSPECT_AREA_CODES.filter(awake);
   const asleepCodes = PROSPECT_AREA_CODES.filter((code) => !awake(code));
   const dayZones = DAYTIME_FALLBACK_ZONES.filter((zone) => isCallable(now, 'voice', [zone]));
@@ -135,17 +136,13 @@ export async function seedDemo(db: Kysely<Database>, now: Date, prospectCount = 
       variables: { first_name: `Prospect ${i}` },
     };
   });
+  // The engine's own window (federal, state rules and holidays), as the worker will judge them.
   const outsideWindowNow = rows.filter(
     (r) =>
-      !isCallable(
-        now,
-        'voice',
-        resolveRecipientZones({
-          prospectZone: r.timezone,
-          e164: r.phone,
-          campaignZone: 'America/Los_Angeles',
-        }).zones,
-      ),
+      !contactWindowFor(
+        { e164: r.phone, timezone: r.timezone, campaignZone: 'America/Los_Angeles' },
+        { channel: 'voice' },
+      ).isAllowed(now),
   ).length;
   await insertProspects(db, rows);
   const suppressedPhones = rows.filter((_, i) => i % 20 === 3).map((r) => r.phone);
