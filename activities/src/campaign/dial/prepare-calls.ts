@@ -1,5 +1,6 @@
 import type { CallAttempt, ClaimedProspect, Did, ProspectStatus } from '@engine/db';
 import { findAttemptsById, NOT_ORIGINATED, selectDidForCall, settleProspectOutcomes } from '@engine/db';
+import type { ContactWindow } from '@engine/domain';
 import { areaCodeOf } from '@engine/domain';
 import { attemptIdFor } from '../attempt-id';
 import type { CampaignActivityDeps } from '../campaign-deps';
@@ -32,12 +33,11 @@ export async function prepareCalls(
     deps.db,
     live.map((p) => attemptIdFor(p.id, p.attempt_count)),
   );
+  const windows = new Map(live.map((p) => [p.id, recipientWindow(p, batch.settings, 'voice')]));
   // Only those inside their window now are asked: the real database charges per query, and a
   // prospect waiting for its window would otherwise be asked at every claim.
   const firstTries = live.filter(
-    (p) =>
-      !existing.has(attemptIdFor(p.id, p.attempt_count)) &&
-      recipientWindow(p, batch.settings, 'voice').isAllowed(batch.now),
+    (p) => !existing.has(attemptIdFor(p.id, p.attempt_count)) && windows.get(p.id)?.isAllowed(batch.now),
   );
   const reassigned = await cancelReassigned(deps, batch.settings, firstTries, 'dialing', batch.now);
   const ready: ReadyCall[] = [];
@@ -48,6 +48,7 @@ export async function prepareCalls(
       batch,
       prospect,
       existing.get(attemptIdFor(prospect.id, prospect.attempt_count)),
+      windows.get(prospect.id) ?? recipientWindow(prospect, batch.settings, 'voice'),
     );
     if (call) ready.push(call);
   }
@@ -59,6 +60,7 @@ async function prepareCall(
   batch: DialBatch,
   prospect: ClaimedProspect,
   existing: CallAttempt | undefined,
+  window: ContactWindow,
 ): Promise<ReadyCall | undefined> {
   const { result, settings, now } = batch;
   const attemptNumber = prospect.attempt_count;
@@ -79,7 +81,6 @@ async function prepareCall(
     return undefined;
   }
 
-  const window = recipientWindow(prospect, settings, 'voice');
   // Every call is checked again right before the carrier (see originateCalls).
   if (!existing && !window.isAllowed(now)) {
     batch.requeue(prospect, reopensAt(window, now, prospect), 'outside_window');

@@ -17,15 +17,15 @@ const yearDays = new Map<string, ReadonlyMap<LocalDate, string>>();
 function calendarOf(region: RegionCode): Holidays | null {
   let calendar = calendars.get(region);
   if (calendar === undefined) {
-    const [country, subdivision] = region.split('-');
-    const candidate = country ? new Holidays() : undefined;
-    // `init` answers false for a subdivision the package does not know; the country's calendar
-    // then still applies (federal days bind every state that bans holiday calls).
-    const known =
-      candidate !== undefined &&
-      ((subdivision !== undefined && candidate.init(country ?? '', subdivision)) ||
-        candidate.init(country ?? ''));
-    calendar = known ? (candidate ?? null) : null;
+    const [country = '', subdivision] = region.split('-');
+    const candidate = new Holidays();
+    // `init` is typed void but answers whether the package knows the region.
+    const init = (...region: string[]) =>
+      Boolean((candidate.init as (...args: string[]) => unknown)(...region));
+    // A subdivision the package does not know still gets its country's calendar: federal days
+    // bind every state that bans holiday calls.
+    const known = (subdivision !== undefined && init(country, subdivision)) || init(country);
+    calendar = known ? candidate : null;
     calendars.set(region, calendar);
   }
   return calendar;
@@ -42,11 +42,6 @@ export function publicHolidays(region: RegionCode, year: number): ReadonlyMap<Lo
     yearDays.set(key, days);
   }
   return days;
-}
-
-/** Whether the local date is a public holiday in the region. */
-export function isPublicHoliday(region: RegionCode, date: LocalDate): boolean {
-  return publicHolidays(region, Number(date.slice(0, 4))).has(date);
 }
 
 /** The public holiday's name on that date in the region, for reports; `undefined` when none. */
