@@ -48,6 +48,19 @@ export interface EngineEventPayloads {
    * The carrier refused a DID as caller ID (not owned by or verified on the account): it leaves
    * rotation until an operator reinstates it.
    */
+  /** An ad-hoc call entered the queue, due now (seed 001). `campaignId` is the customer's queue. */
+  'call.queued': QueuedCallPayload;
+  /** An ad-hoc call entered the queue with a `scheduled_at` in the future. */
+  'call.scheduled': QueuedCallPayload & { scheduledAt: string };
+  /** An attempt of an ad-hoc call ended `busy`, `no_answer` or `failed`; the next one is due at `retryAt`. */
+  'call.retry_scheduled': {
+    callId: string;
+    prospectId: number;
+    attemptId: string;
+    outcome: string;
+    attempt: number;
+    retryAt: string;
+  };
   'did.suspended': { didId: string; number: string; reason: string; carrierCode: string | null };
   'did.health.warning': DidHealthPayload;
   'did.health.cooldown': DidHealthPayload & { cooldownUntil: string };
@@ -58,6 +71,14 @@ export interface EngineEventPayloads {
      */
     recent: { score: number; upperBound: number; sampleSize: number };
   };
+}
+
+export interface QueuedCallPayload {
+  callId: string;
+  customCallId: string | null;
+  batchId: string | null;
+  phone: string;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
 }
 
 export interface CallOutcomePayload {
@@ -125,6 +146,9 @@ export const EngineEventTypes = [
   'campaign.sms.delivered',
   'campaign.sms.failed',
   'campaign.sms.delivery_failed',
+  'call.queued',
+  'call.scheduled',
+  'call.retry_scheduled',
   'did.health.warning',
   'did.health.cooldown',
   'did.health.burned',

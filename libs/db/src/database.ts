@@ -11,6 +11,7 @@ import type { DidsTable } from './tables/dids.table';
 import type { EventsTable } from './tables/events.table';
 import type { InboundMessagesTable } from './tables/inbound-messages.table';
 import type { ProspectsTable } from './tables/prospects.table';
+import type { CallBatchesTable, QueuedCallsTable } from './tables/queued-calls.table';
 import type { SmsMessagesTable } from './tables/sms-messages.table';
 import type { SuppressionsTable } from './tables/suppressions.table';
 import type { SystemChecksTable } from './tables/system-checks.table';
@@ -22,6 +23,8 @@ export interface Database {
   campaigns: CampaignsTable;
   carrier_accounts: CarrierAccountsTable;
   prospects: ProspectsTable;
+  queued_calls: QueuedCallsTable;
+  call_batches: CallBatchesTable;
   dids: DidsTable;
   did_ownership_resolutions: DidOwnershipResolutionsTable;
   call_attempts: CallAttemptsTable;

@@ -16,6 +16,7 @@ export * from './tables/suppressions.table';
 export * from './tables/events.table';
 export * from './tables/inbound-messages.table';
 export * from './tables/contact-ledger.table';
+export * from './tables/queued-calls.table';
 export * from './repositories/system-check.repository';
 export * from './repositories/customers.repository';
 export * from './repositories/campaigns.repository';

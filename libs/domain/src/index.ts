@@ -1,3 +1,4 @@
+export * from './call-queue';
 export * from './calling-window';
 export * from './compliance';
 export * from './health';

@@ -3,6 +3,21 @@ export interface CampaignSettings {
   campaignId: string;
   customerId: string;
   channel: 'voice' | 'sms';
+  /**
+   * `call_queue`: the customer's ad-hoc call queue (seed 001): it never completes (it waits for
+   * calls when empty), dials from the `api` channel pool and retries with backoff. Absent in
+   * settings recorded before queues existed: a campaign.
+   */
+  kind?: 'campaign' | 'call_queue';
+  /** The channel pool calls lease from; absent: `campaign`. */
+  channelPool?: 'campaign' | 'ivr' | 'api';
+  /**
+   * Which outcomes go back to the queue while attempts are left; absent: `no_answer` only.
+   * A prospect's own `max_attempts` overrides `maxAttempts`.
+   */
+  retryOn?: ('no_answer' | 'busy' | 'failed')[];
+  /** Exponential backoff between attempts; absent: the fixed `retryDelaySeconds`. */
+  retryBackoff?: RetryBackoff | null;
   /** Dials per second the workflow paces to (fractional rates such as 0.2 allowed). */
   callsPerSecond: number;
   /** Attempts per prospect, counting the first; `no_answer` is retried until this is reached. */
@@ -41,6 +56,14 @@ export interface CampaignSettings {
   smsGapMinutes: number;
   /** SMS: a `sent` message with no final receipt after this long ends `failed` (`receipt_timeout`). */
   receiptTimeoutSeconds: number;
+}
+
+/** Delay before attempt n+1: `baseSeconds · factor^(n-1)`, at most `maxSeconds`, ± `jitter` (a fraction). */
+export interface RetryBackoff {
+  baseSeconds: number;
+  factor: number;
+  maxSeconds: number;
+  jitter: number;
 }
 
 /** Defaults for the fields of `mode` the API leaves out (DESIGN.md section 5). */

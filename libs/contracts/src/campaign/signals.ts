@@ -22,3 +22,10 @@ export const didsChangedSignal = defineSignal<[]>('didsChanged');
 /** Sent by the API after prospects are added to a running campaign. */
 export const prospectsAddedSignal = defineSignal<[]>('prospectsAdded');
 export const stateQuery = defineQuery<CampaignStateView>('state');
+
+/**
+ * Call queue only: cancel queued calls not yet dialed (`temporal workflow signal --name
+ * cancelCalls --input '{"callIds":["<id>"]}'`); the API's `DELETE /api/calls/:id` does the same
+ * in the database directly. A call already dialing is not affected.
+ */
+export const cancelCallsSignal = defineSignal<[{ callIds: string[]; reason?: string }]>('cancelCalls');

@@ -9,6 +9,7 @@ import * as m20261201120000 from './20261201120000_carrier_accounts';
 import * as m20261202090000 from './20261202090000_prospect_compliance_fields';
 import * as m20261202095000 from './20261202095000_compliance_report_indexes';
 import * as m20261202100000 from './20261202100000_contact_ledger';
+import * as m20261202120000 from './20261202120000_call_queue';
 
 /**
  * The one migration history, in order. A static list (rather than reading the folder at run
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261202090000_prospect_compliance_fields': m20261202090000,
   '20261202095000_compliance_report_indexes': m20261202095000,
   '20261202100000_contact_ledger': m20261202100000,
+  '20261202120000_call_queue': m20261202120000,
 };

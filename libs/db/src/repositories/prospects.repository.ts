@@ -2,13 +2,18 @@ import { sql } from 'kysely';
 import type { Executor } from '../database';
 import type { NewProspect, Prospect, ProspectStatus } from '../tables/prospects.table';
 
-/** Inserts prospects; a phone already in the campaign is dropped. Returns how many were inserted. */
+/** Inserts campaign prospects; a phone already in the campaign is dropped. Returns how many were inserted. */
 export async function insertProspects(db: Executor, prospects: NewProspect[]): Promise<number> {
   if (prospects.length === 0) return 0;
   const result = await db
     .insertInto('prospects')
     .values(prospects)
-    .onConflict((oc) => oc.columns(['campaign_id', 'phone']).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(['campaign_id', 'phone'])
+        .where(sql<boolean>`not ad_hoc`)
+        .doNothing(),
+    )
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
@@ -29,7 +34,8 @@ export interface ClaimedProspect extends Prospect {
 }
 
 /**
- * Atomically claims the next eligible prospects of a campaign (queued and due, oldest due first)
+ * Atomically claims the next eligible prospects of a campaign (queued and due; highest priority,
+ * then oldest due first: campaigns rank all theirs 0, a call queue by the calls' priorities)
  * and filters do-not-contact numbers for the whole batch in the same statement: suppressed ones
  * become `cancelled` (reason `dnc`), the others move to `claimAs` with their attempt counted.
  * `SKIP LOCKED` lets concurrent claimers take disjoint batches instead of waiting on each other.
@@ -42,7 +48,7 @@ export async function claimEligibleProspects(db: Executor, req: ClaimRequest): P
       where p.campaign_id = ${req.campaignId}
         and p.status = 'queued'
         and p.next_attempt_at <= ${req.now}
-      order by p.next_attempt_at, p.id
+      order by p.priority desc, p.next_attempt_at, p.id
       limit ${req.limit}
       for update skip locked
     ),
@@ -60,7 +66,10 @@ export async function claimEligibleProspects(db: Executor, req: ClaimRequest): P
     from flagged f
     where p.id = f.id
     returning p.*, f.suppressed`.execute(db);
-  return result.rows.sort((a, b) => a.next_attempt_at.getTime() - b.next_attempt_at.getTime() || a.id - b.id);
+  return result.rows.sort(
+    (a, b) =>
+      b.priority - a.priority || a.next_attempt_at.getTime() - b.next_attempt_at.getTime() || a.id - b.id,
+  );
 }
 
 /** The prospects a batch claimed (with this token), whatever has happened to them since. */
@@ -74,6 +83,7 @@ export async function findClaimed(
     .selectAll()
     .where('campaign_id', '=', campaignId)
     .where('claim_token', '=', claimToken)
+    .orderBy('priority', 'desc')
     .orderBy('next_attempt_at')
     .orderBy('id')
     .execute();

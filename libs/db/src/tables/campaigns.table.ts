@@ -3,6 +3,10 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 export const CampaignStatuses = ['created', 'dialing', 'paused', 'completed', 'cancelled'] as const;
 export type CampaignStatus = (typeof CampaignStatuses)[number];
 
+/** `call_queue`: a customer's ad-hoc call queue (seed 001), never listed as a campaign. */
+export const CampaignKinds = ['campaign', 'call_queue'] as const;
+export type CampaignKind = (typeof CampaignKinds)[number];
+
 export const CampaignChannels = ['voice', 'sms'] as const;
 export type CampaignChannel = (typeof CampaignChannels)[number];
 
@@ -34,6 +38,7 @@ export interface CampaignsTable {
   customer_id: string;
   name: string;
   channel: CampaignChannel;
+  kind: Generated<CampaignKind>;
   status: Generated<CampaignStatus>;
   pause_reason: string | null;
   mode: Json<CampaignModeJson>;

@@ -46,6 +46,18 @@ export interface ProspectsTable {
     Record<string, string> | string | undefined,
     Record<string, string> | string
   >;
+  /** Claim order, higher first: a queued call's priority rank; 0 in campaigns. */
+  priority: Generated<number>;
+  /** Overrides the campaign's `max_attempts` (a queued call's `max_retries` + 1). */
+  max_attempts: ColumnType<number | null, number | null | undefined, number | null>;
+  /** A queued call's own `call_config` (agent, answer URL, limits, variables); null in campaigns. */
+  call_config: ColumnType<
+    Record<string, unknown> | null,
+    Record<string, unknown> | string | null | undefined,
+    Record<string, unknown> | string | null
+  >;
+  /** A queued call: it may call a number the queue called before. */
+  ad_hoc: Generated<boolean>;
   status: Generated<ProspectStatus>;
   attempt_count: Generated<number>;
   next_attempt_at: Generated<Date>;

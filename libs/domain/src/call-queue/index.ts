@@ -1,0 +1,3 @@
+export * from './call-priority';
+export * from './call-state';
+export * from './retry-backoff';
