@@ -20,6 +20,8 @@ export * from './tables/queued-calls.table';
 export * from './repositories/system-check.repository';
 export * from './repositories/customers.repository';
 export * from './repositories/campaigns.repository';
+export * from './repositories/call-queue.repository';
+export * from './repositories/queued-calls.repository';
 export * from './repositories/prospects.repository';
 export * from './repositories/dids.repository';
 export * from './repositories/did-health.repository';
