@@ -6,3 +6,4 @@ export * from './campaign-stack';
 export * from './worker-process';
 export * from './did-health-simulation';
 export * from './carrier-fakes';
+export * from './call-queue';

@@ -1,4 +1,5 @@
 import type { CampaignActivities } from '@engine/contracts';
+import { createCancelQueuedCalls } from '../call-queue/cancel-queued-calls';
 import { createCheckAgentAvailable } from './agent-availability';
 import { createApplyCampaignStatus } from './apply-campaign-status';
 import type { CampaignActivityDeps } from './campaign-deps';
@@ -37,6 +38,7 @@ export function createCampaignActivities(deps: CampaignActivityDeps): CampaignAc
     recordCallOutcomes: createRecordCallOutcomes(deps),
     resolveStaleAttempts: createResolveStaleAttempts(deps),
     cancelQueuedProspects: createCancelQueuedProspects(deps),
+    cancelQueuedCalls: createCancelQueuedCalls(deps),
     countUsableDids: createCountUsableDids(deps),
     checkAgentAvailable: createCheckAgentAvailable(deps),
     finalizeCampaign: createFinalizeCampaign(deps),

@@ -2,9 +2,9 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { CampaignSettings } from '@engine/contracts';
 import { CampaignDefaults } from '@engine/contracts';
 import type { WeekdayName } from '@engine/domain';
-import { parseTemplate, WeekdayNames } from '@engine/domain';
+import { DefaultCallBackoff, parseTemplate, WeekdayNames } from '@engine/domain';
 import type { Campaign } from '@engine/db';
-import { getCampaignById } from '@engine/db';
+import { callQueuePace, getCampaignById } from '@engine/db';
 import type { CampaignActivityDeps } from './campaign-deps';
 
 const isStringRecord = (value: unknown): value is Record<string, string> =>
@@ -25,6 +25,25 @@ function callingHoursOf(value: unknown): CampaignSettings['callingHours'] {
     ? days.filter((d): d is WeekdayName => WeekdayNames.includes(d as WeekdayName))
     : undefined;
   return names ? { start, end, days: names } : { start, end };
+}
+
+/** Pace of a call queue whose customer set none: seed 001's `RATE_LIMIT_PER_SECOND` example. */
+export const DEFAULT_QUEUE_CALLS_PER_SECOND = 10;
+
+/**
+ * A customer's call queue (seed 001): it leases from the `api` pool (8 channels, DESIGN.md),
+ * paces to the customer's rate, retries `busy`, `no_answer` and `failed` with exponential backoff
+ * (each call's `max_retries` sets its attempts), and never completes.
+ */
+function callQueueSettings(base: CampaignSettings, pace: number | undefined): CampaignSettings {
+  return {
+    ...base,
+    kind: 'call_queue',
+    channelPool: 'api',
+    callsPerSecond: pace ?? DEFAULT_QUEUE_CALLS_PER_SECOND,
+    retryOn: ['no_answer', 'busy', 'failed'],
+    retryBackoff: { ...DefaultCallBackoff },
+  };
 }
 
 /** The run settings of a campaign row, with the design's defaults for what `mode` leaves out. */
@@ -87,6 +106,9 @@ export function createLoadCampaignSettings({ db }: Pick<CampaignActivityDeps, 'd
         );
       }
     }
-    return settingsFromCampaign(campaign);
+    const settings = settingsFromCampaign(campaign);
+    if (campaign.kind === 'call_queue')
+      return callQueueSettings(settings, await callQueuePace(db, campaign.customer_id));
+    return settings;
   };
 }

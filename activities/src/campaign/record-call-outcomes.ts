@@ -5,16 +5,18 @@ import type {
   RecordOutcomesInput,
   RecordOutcomesResult,
 } from '@engine/contracts';
-import type { CallAttempt, Executor, ProspectStatus } from '@engine/db';
+import type { CallAttempt, Executor, ProspectStatus, QueuedCallOfProspect } from '@engine/db';
 import {
   completeAttempts,
   findCampaignAttempts,
   insertDidHealthEvents,
+  queuedCallsOfProspects,
   settleProspectOutcomes,
 } from '@engine/db';
 import { updateDidHealth } from '../did-health/update-did-health';
 import type { CampaignActivityDeps } from './campaign-deps';
 import { activityNow } from './campaign-deps';
+import { channelPoolOf, retryDecision } from './retry-policy';
 
 type PendingEvent = { event: EngineEvent; dedupeKey: string };
 
@@ -22,15 +24,18 @@ type PendingEvent = { event: EngineEvent; dedupeKey: string };
 interface Settlement {
   attempt: CallAttempt;
   report: CallOutcomeReport;
-  /** A `no_answer` with attempts left: the prospect goes back to the queue. */
-  retry: boolean;
+  /** An outcome the campaign retries, with attempts left: the prospect goes back to the queue then. */
+  retryAt: Date | null;
   durationSeconds: number;
+  /** The queued call behind the prospect (call queue only). */
+  queuedCall?: QueuedCallOfProspect;
 }
 
 /**
- * Records a batch of call outcomes: the attempt, the prospect (a `no_answer` goes back to the
- * queue after `retry_delay_seconds` until `max_attempts`), a `did_health_events` row and the
- * DID's new score; then frees the channel leases and publishes the outcome events.
+ * Records a batch of call outcomes: the attempt, the prospect (an outcome the campaign retries
+ * goes back to the queue until its attempts are used, see `retryDecision`), a `did_health_events`
+ * row and the DID's new score; then frees the channel leases and publishes the outcome events
+ * (and `call.retry_scheduled` for a queued call that will be tried again).
  *
  * Idempotent: an attempt already completed is reported settled and changes nothing; health
  * events are unique per attempt; events carry the attempt id as dedupe key.
@@ -46,46 +51,61 @@ export function createRecordCallOutcomes(deps: CampaignActivityDeps) {
 
     const attempts = await findCampaignAttempts(db, settings.campaignId, [...byId.keys()]);
     const known = new Set(attempts.map((a) => a.id));
-    const retryAt = new Date(now.getTime() + settings.retryDelaySeconds * 1000);
-    const settlements = attempts
-      .filter((a) => a.status === 'originating' || a.status === 'in_progress')
-      .map((attempt): Settlement => {
-        const report = byId.get(attempt.id)!;
-        return {
-          attempt,
-          report,
-          retry: report.outcome === 'no_answer' && attempt.attempt_number < settings.maxAttempts,
-          durationSeconds: Math.max(0, Math.round(report.durationSeconds)),
-        };
-      });
+    const open = attempts.filter((a) => a.status === 'originating' || a.status === 'in_progress');
+    const queuedCalls =
+      settings.kind === 'call_queue'
+        ? await queuedCallsOfProspects(
+            db,
+            open.map((a) => a.prospect_id),
+          )
+        : new Map<number, QueuedCallOfProspect>();
+    const settlements = open.map((attempt): Settlement => {
+      const report = byId.get(attempt.id)!;
+      const queuedCall = queuedCalls.get(attempt.prospect_id);
+      const { retry, retryAt } = retryDecision(
+        settings,
+        {
+          attemptId: attempt.id,
+          attemptNumber: attempt.attempt_number,
+          outcome: report.outcome,
+          prospectMaxAttempts: queuedCall?.maxAttempts ?? null,
+        },
+        now,
+      );
+      return {
+        attempt,
+        report,
+        retryAt: retry ? retryAt : null,
+        durationSeconds: Math.max(0, Math.round(report.durationSeconds)),
+        ...(queuedCall ? { queuedCall } : {}),
+      };
+    });
 
     const toPublish: PendingEvent[] = [];
     if (settlements.length > 0) {
       await db.transaction().execute(async (tx) => {
-        await settle(tx, settlements, retryAt, now);
+        const requeued = new Set(await settle(tx, settlements, now));
+        // An outcome whose campaign was cancelled while the call was in flight is final after all.
+        for (const s of settlements) if (s.retryAt && !requeued.has(s.attempt.prospect_id)) s.retryAt = null;
         toPublish.push(...(await scoreCallerIds(tx, deps, settings, settlements, now)));
       });
       toPublish.push(...settlements.map((s) => outcomeEvent(settings, s)));
+      toPublish.push(...settlements.flatMap((s) => retryScheduledEvent(settings, s)));
     }
 
     // Leases are released for every known attempt, settled now or before: release is idempotent.
-    await Promise.all(attempts.map((a) => semaphore.release('campaign', a.id)));
+    await Promise.all(attempts.map((a) => semaphore.release(channelPoolOf(settings), a.id)));
     await events.publishMany(toPublish);
     return {
       settledAttemptIds: attempts.map((a) => a.id),
       unknownAttemptIds: [...byId.keys()].filter((id) => !known.has(id)),
-      earliestRequeueAt: settlements.some((s) => s.retry) ? retryAt.toISOString() : null,
+      earliestRequeueAt: earliest(settlements.map((s) => s.retryAt)),
     };
   };
 }
 
 /** The attempts complete; their prospects move on (the attempt number guards against a late duplicate). */
-async function settle(
-  tx: Executor,
-  settlements: readonly Settlement[],
-  retryAt: Date,
-  now: Date,
-): Promise<void> {
+async function settle(tx: Executor, settlements: readonly Settlement[], now: Date): Promise<number[]> {
   await completeAttempts(
     tx,
     settlements.map((s) => ({
@@ -97,17 +117,16 @@ async function settle(
     })),
     now,
   );
-  await settleProspectOutcomes(
+  return settleProspectOutcomes(
     tx,
     settlements.map((s) => ({
       prospectId: s.attempt.prospect_id,
       attemptNumber: s.attempt.attempt_number,
-      status: s.retry ? 'queued' : (s.report.outcome satisfies ProspectStatus),
+      status: s.retryAt ? 'queued' : (s.report.outcome satisfies ProspectStatus),
       outcome: s.report.outcome,
-      retry: s.retry,
+      retryAt: s.retryAt,
       resolution: s.report.resolution ?? null,
     })),
-    retryAt,
     now,
   );
 }
@@ -162,7 +181,7 @@ function outcomeEvent(settings: CampaignSettings, s: Settlement): PendingEvent {
   const { outcome, resolution } = s.report;
   const event: EngineEvent =
     outcome === 'no_answer'
-      ? { ...base, type: 'campaign.call.no_answer', payload: { ...payload, willRetry: s.retry } }
+      ? { ...base, type: 'campaign.call.no_answer', payload: { ...payload, willRetry: s.retryAt !== null } }
       : outcome === 'failed'
         ? {
             ...base,
@@ -171,4 +190,32 @@ function outcomeEvent(settings: CampaignSettings, s: Settlement): PendingEvent {
           }
         : { ...base, type: `campaign.call.${outcome}`, payload };
   return { event, dedupeKey: `outcome:${s.attempt.id}` };
+}
+
+/** A queued call going back to the queue: when its next attempt is due (seed 001). */
+function retryScheduledEvent(settings: CampaignSettings, s: Settlement): PendingEvent[] {
+  if (!s.queuedCall || !s.retryAt) return [];
+  return [
+    {
+      event: {
+        type: 'call.retry_scheduled',
+        customerId: settings.customerId,
+        campaignId: settings.campaignId,
+        payload: {
+          callId: s.queuedCall.callId,
+          prospectId: s.attempt.prospect_id,
+          attemptId: s.attempt.id,
+          outcome: s.report.outcome,
+          attempt: s.attempt.attempt_number,
+          retryAt: s.retryAt.toISOString(),
+        },
+      },
+      dedupeKey: `retry:${s.attempt.id}`,
+    },
+  ];
+}
+
+function earliest(times: ReadonlyArray<Date | null>): string | null {
+  const ms = times.filter((t): t is Date => t !== null).map((t) => t.getTime());
+  return ms.length === 0 ? null : new Date(Math.min(...ms)).toISOString();
 }

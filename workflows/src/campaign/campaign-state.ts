@@ -1,4 +1,5 @@
 import type {
+  CallCancelRequest,
   CallOutcomeReport,
   CampaignCounters,
   CampaignRunStatus,
@@ -76,6 +77,8 @@ export class CampaignState {
   resumeRequested: boolean;
   cancelRequested: boolean;
   cancelReason: string | null;
+  /** Call queue: calls to cancel (`cancelCalls`), not yet applied. */
+  readonly callCancels: CallCancelRequest[];
 
   /** Something the loop must look at arrived: cut the current wait short. */
   wake = false;
@@ -108,6 +111,7 @@ export class CampaignState {
     this.resumeRequested = carried.resumeRequested ?? false;
     this.cancelRequested = carried.cancelRequested;
     this.cancelReason = carried.cancelReason ?? null;
+    this.callCancels = [...(carried.callCancels ?? [])];
     this.tickAtMs = nowMs;
     this.lastStatsAtMs = nowMs;
     this.dialedAtLastStats = this.counters.dialed;
@@ -131,6 +135,7 @@ export class CampaignState {
       cancelReason: this.cancelReason,
       pauseRequest: this.pauseRequest,
       resumeRequested: this.resumeRequested,
+      ...(this.callCancels.length > 0 ? { callCancels: [...this.callCancels] } : {}),
       counters: this.counters,
       inFlight: [...this.inFlight.values()],
       pendingOutcomes: [...this.pending],
@@ -158,6 +163,11 @@ export class CampaignState {
   requestCancel(reason: string | null): void {
     this.cancelRequested = true;
     this.cancelReason = reason;
+    this.wake = true;
+  }
+
+  requestCallCancel(request: CallCancelRequest): void {
+    this.callCancels.push(request);
     this.wake = true;
   }
 

@@ -11,6 +11,7 @@ import type { CampaignSettings, CampaignWorkflowInput, CampaignWorkflowResult } 
 import {
   callOutcomeSignal,
   callOutcomesSignal,
+  cancelCallsSignal,
   CampaignIdKey,
   campaignSearchAttributes,
   cancelSignal,
@@ -91,6 +92,7 @@ function registerHandlers(state: CampaignState, campaignId: string): void {
   setHandler(pauseSignal, (arg) => state.requestPause(arg?.reason ?? null));
   setHandler(resumeSignal, () => state.requestResume());
   setHandler(cancelSignal, (arg) => state.requestCancel(arg?.reason ?? null));
+  setHandler(cancelCallsSignal, (request) => state.requestCallCancel(request));
   setHandler(callOutcomeSignal, (report) => state.acceptOutcome(report));
   setHandler(callOutcomesSignal, (reports) => {
     for (const report of reports) state.acceptOutcome(report);

@@ -31,6 +31,24 @@ export async function applyControl(run: CampaignRun): Promise<void> {
   }
   state.pauseRequest = null;
   state.resumeRequested = false;
+  await applyCallCancels(run);
+}
+
+/**
+ * Call queue: the calls named by `cancelCalls` signals are cancelled if not yet dialed (the API's
+ * `DELETE /api/calls/:id` does the same in the database, without the workflow).
+ */
+async function applyCallCancels(run: CampaignRun): Promise<void> {
+  const { state, settings } = run;
+  while (state.callCancels.length > 0) {
+    const request = state.callCancels[0]!;
+    await acts.cancelQueuedCalls({
+      settings,
+      callIds: request.callIds,
+      reason: request.reason ?? 'cancelled_by_signal',
+    });
+    state.callCancels.shift();
+  }
 }
 
 /**

@@ -49,7 +49,7 @@ export async function voiceStep(run: CampaignRun): Promise<CampaignWorkflowResul
 /**
  * Nothing queued: once no call is in flight and no outcome waits, the database has the last word
  * (calls it knows of that the workflow lost track of are tracked now, claims without an attempt go
- * back to the queue); the campaign completes when nothing is left at all.
+ * back to the queue); the campaign completes when nothing is left at all, and a call queue waits.
  */
 async function finishWhenDone(run: CampaignRun): Promise<CampaignWorkflowResult | undefined> {
   const { state, settings } = run;
@@ -61,8 +61,13 @@ async function finishWhenDone(run: CampaignRun): Promise<CampaignWorkflowResult 
   for (const orphan of final.orphanAttempts)
     state.inFlight.set(orphan.attemptId, { ...orphan, dialedAtMs: Date.now() });
   if (final.requeued > 0) state.nextDueMs = Date.now();
-  if (final.complete && state.inFlight.size === 0) return run.complete();
-  return undefined;
+  if (!final.complete || state.inFlight.size > 0) return undefined;
+  if (settings.kind === 'call_queue') {
+    // A call queue never completes: it waits for the next call (`prospectsAdded`) or a signal.
+    await run.waitUntil(null);
+    return undefined;
+  }
+  return run.complete();
 }
 
 /** Nothing due for a while (closed windows, retry delays): sleep until then, then restart the pace. */

@@ -2,6 +2,7 @@ import type { DialBatchInput } from '@engine/contracts';
 import type { ClaimedProspect, DidSelectionRequest } from '@engine/db';
 import { claimEligibleProspects, didCallCapacity, findClaimed, nextDueAt } from '@engine/db';
 import type { CampaignActivityDeps } from '../campaign-deps';
+import { channelPoolOf } from '../retry-policy';
 import { carrierRoom } from './carrier-slots';
 import type { DialBatch } from './dial-batch';
 
@@ -38,7 +39,7 @@ export async function claimForDialing(
 async function roomToDial(deps: CampaignActivityDeps, batch: DialBatch, paced: number): Promise<number> {
   if (paced <= 0) return 0;
   const { semaphore, db } = deps;
-  const channels = await semaphore.usage('campaign');
+  const channels = await semaphore.usage(channelPoolOf(batch.settings));
   const free = channels.limit - channels.inUse;
   if (free <= 0) {
     batch.result.channelWait = { retryAfterMs: semaphore.fullRetryAfterMs };

@@ -7,6 +7,7 @@ import type { CampaignActivityDeps } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
 import { cancelReassigned } from '../reassigned-check';
 import { recipientWindow, reopensAt } from '../recipient-window';
+import { channelPoolOf, retryDecision } from '../retry-policy';
 import { carrierOf } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
 
@@ -89,7 +90,7 @@ async function prepareCall(
   }
 
   const lease = await deps.semaphore.acquire(
-    'campaign',
+    channelPoolOf(settings),
     attemptId,
     leaseTtlMs(settings.callbackTimeoutSeconds),
   );
@@ -103,7 +104,7 @@ async function prepareCall(
   const did = await callerIdFor(deps, batch, prospect, existing);
   if (!did) {
     result.noDids = true;
-    await deps.semaphore.release('campaign', attemptId);
+    await deps.semaphore.release(channelPoolOf(settings), attemptId);
     batch.requeue(prospect, now, 'no_dids');
     result.counts.noDid += 1;
     return undefined;
@@ -111,7 +112,7 @@ async function prepareCall(
   const carrier = await carrierOf(deps, did.carrier_account_id);
   if (!carrier) {
     // The DID's carrier account was deleted since: another DID next time.
-    await deps.semaphore.release('campaign', attemptId);
+    await deps.semaphore.release(channelPoolOf(settings), attemptId);
     batch.requeue(prospect, now, 'carrier_account_gone');
     return undefined;
   }
@@ -126,7 +127,16 @@ async function settleFromAttempt(
   attempt: CallAttempt,
 ): Promise<void> {
   const outcome = (attempt.outcome ?? 'failed') as ProspectStatus;
-  const retry = outcome === 'no_answer' && attempt.attempt_number < batch.settings.maxAttempts;
+  const { retry, retryAt } = retryDecision(
+    batch.settings,
+    {
+      attemptId: attempt.id,
+      attemptNumber: attempt.attempt_number,
+      outcome,
+      prospectMaxAttempts: prospect.max_attempts,
+    },
+    batch.now,
+  );
   await settleProspectOutcomes(
     deps.db,
     [
@@ -135,11 +145,10 @@ async function settleFromAttempt(
         attemptNumber: attempt.attempt_number,
         status: retry ? 'queued' : outcome,
         outcome,
-        retry,
+        retryAt: retry ? retryAt : null,
         resolution: attempt.error,
       },
     ],
-    new Date(batch.now.getTime() + batch.settings.retryDelaySeconds * 1000),
     batch.now,
   );
 }

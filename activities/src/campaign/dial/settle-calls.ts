@@ -1,6 +1,7 @@
 import { cancelProspect, markAttemptNotOriginated, markAttemptsInProgress } from '@engine/db';
 import { reopensAt } from '../recipient-window';
 import type { CampaignActivityDeps } from '../campaign-deps';
+import { channelPoolOf } from '../retry-policy';
 import { activityNow } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
 import type { DialBatch, ReadyCall } from './dial-batch';
@@ -54,7 +55,7 @@ async function withholdCall(
   withheld: { call: ReadyCall; reason: WithheldReason; retryAt?: Date; limit?: ContactCapLimit },
 ): Promise<void> {
   const { call, reason, retryAt } = withheld;
-  await deps.semaphore.release('campaign', call.attemptId);
+  await deps.semaphore.release(channelPoolOf(batch.settings), call.attemptId);
   const now = activityNow(deps);
   if (reason === 'unresolved') {
     batch.requeue(call.prospect, retryAt ?? now, 'originate_unresolved');

@@ -1,6 +1,7 @@
 import { failAttempt, failProspect, markAttemptNotOriginated, suspendDid } from '@engine/db';
 import { ProviderRequestError } from '@engine/providers';
 import type { CampaignActivityDeps } from '../campaign-deps';
+import { channelPoolOf } from '../retry-policy';
 import { deferForRate } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
 
@@ -32,7 +33,7 @@ export async function settleFailedOriginate(
 ): Promise<void> {
   const { db, semaphore } = deps;
   const { now } = batch;
-  await semaphore.release('campaign', call.attemptId);
+  await semaphore.release(channelPoolOf(batch.settings), call.attemptId);
   const reason = error instanceof ProviderRequestError ? error.reason : 'unavailable';
   const described = describe(error);
   switch (reason) {

@@ -148,6 +148,12 @@ export interface SmsTickResult {
 }
 
 /** Activities of the campaign workflow; implemented in `@engine/activities`. */
+export interface CancelQueuedCallsInput {
+  settings: CampaignSettings;
+  callIds: string[];
+  reason: string;
+}
+
 export interface CampaignActivities {
   /** Loads the campaign and checks it may run; returns its settings. */
   loadCampaignSettings(campaignId: string): Promise<CampaignSettings>;
@@ -160,6 +166,8 @@ export interface CampaignActivities {
   recordCallOutcomes(input: RecordOutcomesInput): Promise<RecordOutcomesResult>;
   resolveStaleAttempts(input: ResolveStaleInput): Promise<ResolveStaleResult>;
   cancelQueuedProspects(settings: CampaignSettings): Promise<number>;
+  /** Call queue: cancels the named calls not yet dialed; returns the ids cancelled. */
+  cancelQueuedCalls(input: CancelQueuedCallsInput): Promise<string[]>;
   countUsableDids(settings: CampaignSettings): Promise<number>;
   /** Whether the AI agent server answers its health check (`AGENT_HEALTH_URL`; none set: true). */
   checkAgentAvailable(settings: CampaignSettings): Promise<boolean>;

@@ -44,6 +44,8 @@ export interface CarriedCampaignState {
   pauseRequest?: { reason: string | null } | null;
   /** A resume not yet applied when the run handed over. */
   resumeRequested?: boolean;
+  /** Call queue: `cancelCalls` requests not yet applied when the run handed over. */
+  callCancels?: CallCancelRequest[];
   counters: CampaignCounters;
   inFlight: InFlightCall[];
   pendingOutcomes: CallOutcomeReport[];
@@ -54,6 +56,12 @@ export interface CarriedCampaignState {
   paceAnchorMs: number;
   dialedSinceAnchor: number;
   runs: number;
+}
+
+/** A `cancelCalls` signal's request: queued calls to cancel, if not yet dialed. */
+export interface CallCancelRequest {
+  callIds: string[];
+  reason?: string;
 }
 
 /** The `state` query's answer. */

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { CallOutcomeReport } from './call-outcome';
-import type { CampaignStateView } from './campaign-state';
+import type { CallCancelRequest, CampaignStateView } from './campaign-state';
 
 /**
  * Signals and queries of the campaign workflow. Names are plain words so that
@@ -28,4 +28,4 @@ export const stateQuery = defineQuery<CampaignStateView>('state');
  * cancelCalls --input '{"callIds":["<id>"]}'`); the API's `DELETE /api/calls/:id` does the same
  * in the database directly. A call already dialing is not affected.
  */
-export const cancelCallsSignal = defineSignal<[{ callIds: string[]; reason?: string }]>('cancelCalls');
+export const cancelCallsSignal = defineSignal<[CallCancelRequest]>('cancelCalls');

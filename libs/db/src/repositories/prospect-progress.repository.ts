@@ -62,37 +62,50 @@ export interface ProspectSettlement {
   prospectId: number;
   /** The attempt the outcome belongs to: a prospect already on a later attempt is not moved. */
   attemptNumber: number;
-  /** The outcome, or `queued` for a `no_answer` that will be retried. */
+  /** The outcome, or `queued` for an outcome that will be retried. */
   status: ProspectStatus;
   outcome: string;
-  retry: boolean;
+  /** When the retried attempt is due; null: not retried. */
+  retryAt: Date | null;
   resolution: string | null;
 }
 
 /**
- * Settles dialed prospects with their calls' outcomes in one statement; a retried `no_answer`
- * goes back to the queue, due at `retryAt`.
+ * Settles dialed prospects with their calls' outcomes in one statement; a retried outcome goes
+ * back to the queue, due at its `retryAt` (`status_reason` `retry_<outcome>`), unless its
+ * campaign was cancelled meanwhile (the call was in flight when the cancel came): then the
+ * outcome is final, or the prospect would wait in the queue of a campaign that never dials again.
+ * Returns the prospects that went back to the queue.
  */
 export async function settleProspectOutcomes(
   db: Executor,
   settlements: readonly ProspectSettlement[],
-  retryAt: Date,
   at: Date,
-): Promise<void> {
-  if (settlements.length === 0) return;
-  await sql`
+): Promise<number[]> {
+  if (settlements.length === 0) return [];
+  const result = await sql<{ id: string; status: string }>`
+    with r as (
+      select r.*, (r.retry_at is not null and c.status <> 'cancelled') as retrying
+      from unnest(${sql.val(settlements.map((r) => r.prospectId))}::bigint[],
+                  ${sql.val(settlements.map((r) => r.attemptNumber))}::int[],
+                  ${sql.val(settlements.map((r) => r.status))}::text[],
+                  ${sql.val(settlements.map((r) => r.outcome))}::text[],
+                  ${sql.val(settlements.map((r) => r.retryAt?.toISOString() ?? null))}::timestamptz[],
+                  ${sql.val(settlements.map((r) => r.resolution))}::text[])
+        as r(id, attempt, status, outcome, retry_at, resolution)
+      join prospects p on p.id = r.id
+      join campaigns c on c.id = p.campaign_id
+    )
     update prospects p
-    set status = r.status, last_outcome = r.outcome,
-        next_attempt_at = case when r.retry then ${retryAt}::timestamptz else p.next_attempt_at end,
-        status_reason = case when r.retry then 'retry_no_answer' else r.resolution end, updated_at = ${at}
-    from unnest(${sql.val(settlements.map((r) => r.prospectId))}::bigint[],
-                ${sql.val(settlements.map((r) => r.attemptNumber))}::int[],
-                ${sql.val(settlements.map((r) => r.status))}::text[],
-                ${sql.val(settlements.map((r) => r.outcome))}::text[],
-                ${sql.val(settlements.map((r) => r.retry))}::boolean[],
-                ${sql.val(settlements.map((r) => r.resolution))}::text[])
-      as r(id, attempt, status, outcome, retry, resolution)
-    where p.id = r.id and p.attempt_count = r.attempt and p.status = 'dialing'`.execute(db);
+    set status = case when r.retry_at is not null and not r.retrying then r.outcome else r.status end,
+        last_outcome = r.outcome,
+        next_attempt_at = case when r.retrying then r.retry_at else p.next_attempt_at end,
+        status_reason = case when r.retrying then 'retry_' || r.outcome else r.resolution end,
+        updated_at = ${at}
+    from r
+    where p.id = r.id and p.attempt_count = r.attempt and p.status = 'dialing'
+    returning p.id, p.status`.execute(db);
+  return result.rows.filter((row) => row.status === 'queued').map((row) => Number(row.id));
 }
 
 /** Prospects whose text never got a final receipt end `failed` (`receipt_timeout`). */

@@ -194,3 +194,30 @@ export async function cancelQueuedCalls(
     returning q.id`.execute(db);
   return rows.rows.map((r) => r.id);
 }
+
+/** A queued call's id and its attempt limit, by prospect: what settling its attempts needs. */
+export interface QueuedCallOfProspect {
+  prospectId: number;
+  callId: string;
+  maxAttempts: number | null;
+}
+
+/** The queued calls behind these prospects (prospects of a campaign have none). */
+export async function queuedCallsOfProspects(
+  db: Executor,
+  prospectIds: readonly number[],
+): Promise<Map<number, QueuedCallOfProspect>> {
+  if (prospectIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('queued_calls as q')
+    .innerJoin('prospects as p', 'p.id', 'q.prospect_id')
+    .select(['q.prospect_id', 'q.id', 'p.max_attempts'])
+    .where('q.prospect_id', 'in', [...prospectIds])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      Number(r.prospect_id),
+      { prospectId: Number(r.prospect_id), callId: r.id, maxAttempts: r.max_attempts },
+    ]),
+  );
+}

@@ -94,6 +94,7 @@ export function standInActivities(settings: CampaignSettings): StandInActivities
     },
     resolveStaleAttempts: async () => ({ resolved: [], stillRunning: [] }),
     cancelQueuedProspects: async () => 0,
+    cancelQueuedCalls: async () => [],
     countUsableDids: async () => 1,
     checkAgentAvailable: async () => true,
     finalizeCampaign: async () => ({ complete: false, counts: {}, orphanAttempts: [], requeued: 0 }),

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignStateView } from '@engine/contracts';
+import { stateQuery } from '@engine/contracts';
+import { addSuppressions } from '@engine/db';
+import type { CampaignStack } from '@engine/test-stack';
+import { queueCalls, queuedCall, signalCancelCalls, startCampaignStack } from '@engine/test-stack';
+import { seedCustomer, seedDids, zoneWithLocalHour } from '@engine/testing';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const phone = (i: number) => `+1212${String(5_550_000 + i).padStart(7, '0')}`;
+
+/**
+ * Seed 001's call queue on the campaign engine, on the shared dev server in real time: calls
+ * queued for a customer are dialed by its queue workflow from the `api` channel pool (8, as in
+ * production), higher priority first, and the queue waits for more calls instead of completing.
+ */
+describe('the call queue', () => {
+  let stack: CampaignStack;
+  const callable = zoneWithLocalHour(new Date(), 9, 19);
+
+  beforeAll(async () => {
+    // A minute of talk lasts 0.6 s: long enough for the 8 channels to stay busy for a while.
+    stack = await startCampaignStack({ timeScale: 0.01 });
+    await stack.startWorker();
+  });
+  afterAll(() => stack?.close());
+
+  const db = () => stack.database.db;
+
+  async function prospectsOf(queueId: string) {
+    return db()
+      .selectFrom('prospects')
+      .innerJoin('queued_calls', 'queued_calls.prospect_id', 'prospects.id')
+      .select([
+        'prospects.id',
+        'prospects.phone',
+        'prospects.status',
+        'queued_calls.id as callId',
+        'queued_calls.priority',
+      ])
+      .where('prospects.campaign_id', '=', queueId)
+      .execute();
+  }
+
+  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+    const started = Date.now();
+    while (!(await check())) {
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+      await sleep(100);
+    }
+  }
+
+  it('dials urgent calls before the low ones still waiting when the pool is full, never over 8 channels', async () => {
+    const { customer } = await seedCustomer(db());
+    await seedDids(db(), customer.id, 12, { areaCode: '212' });
+    // Everyone answers and talks 20-40 s (0.2-0.4 s here): the pool, not the pace, is the limit.
+    stack.sim.configure({
+      byAreaCode: { '212': { weights: { human_connected: 1 }, talkSeconds: { min: 20, max: 40 } } },
+    });
+
+    let peak = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        peak = Math.max(peak, (await stack.deps.semaphore.usage('api')).inUse);
+        await sleep(10);
+      }
+    })();
+
+    const lows = Array.from({ length: 40 }, (_, i) =>
+      queuedCall(phone(i), { priority: 'low', timezone: callable }),
+    );
+    const { queueId, workflowId } = await queueCalls(stack, customer.id, lows);
+    await waitFor('a full pool', async () => (await stack.deps.semaphore.usage('api')).inUse >= 8);
+
+    // Queue the urgent calls while holding the still-queued low ones, so no claim can take one of
+    // them between reading which are waiting and the urgent calls becoming visible.
+    const waitingLows = await db()
+      .transaction()
+      .execute(async (tx) => {
+        const waiting = await tx
+          .selectFrom('prospects')
+          .select('id')
+          .where('campaign_id', '=', queueId)
+          .where('status', '=', 'queued')
+          .forUpdate()
+          .execute();
+        const urgent = Array.from({ length: 6 }, (_, i) =>
+          queuedCall(phone(100 + i), { priority: 'urgent', timezone: callable }),
+        );
+        const { insertQueuedCalls } = await import('@engine/db');
+        await insertQueuedCalls(tx, customer.id, queueId, urgent, new Date());
+        return waiting.map((w) => Number(w.id));
+      });
+    expect(waitingLows.length).toBeGreaterThan(10);
+    await stack.temporal.client.workflow.getHandle(workflowId).signal('prospectsAdded');
+
+    await waitFor('every call to end', async () => {
+      const rows = await prospectsOf(queueId);
+      return rows.length === 46 && rows.every((r) => !['queued', 'dialing'].includes(r.status));
+    });
+    sampling = false;
+    await sampler;
+
+    const attempts = await db()
+      .selectFrom('call_attempts')
+      .innerJoin('queued_calls', 'queued_calls.prospect_id', 'call_attempts.prospect_id')
+      .select(['call_attempts.prospect_id', 'call_attempts.created_at', 'queued_calls.priority'])
+      .where('call_attempts.campaign_id', '=', queueId)
+      .execute();
+    expect(attempts).toHaveLength(46);
+    const lastUrgent = Math.max(
+      ...attempts.filter((a) => a.priority === 'urgent').map((a) => a.created_at.getTime()),
+    );
+    const firstWaitingLow = Math.min(
+      ...attempts
+        .filter((a) => waitingLows.includes(Number(a.prospect_id)))
+        .map((a) => a.created_at.getTime()),
+    );
+    // No low call that was waiting got a channel in an earlier claim than an urgent one (one claim
+    // records its attempts together, urgent ones first).
+    expect(lastUrgent).toBeLessThanOrEqual(firstWaitingLow);
+    expect(peak).toBeLessThanOrEqual(8);
+    expect(peak).toBe(8);
+
+    // The queue does not complete when it runs dry: it waits for the next call.
+    const handle = stack.temporal.client.workflow.getHandle(workflowId);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    const state = (await handle.query(stateQuery)) as CampaignStateView;
+    expect(state.status).toBe('dialing');
+    expect((await stack.deps.semaphore.usage('api')).inUse).toBe(0);
+    expect((await stack.deps.semaphore.usage('campaign')).inUse).toBe(0);
+
+    const later = await queueCalls(stack, customer.id, [queuedCall(phone(200), { timezone: callable })]);
+    expect(later.queueId).toBe(queueId);
+    await waitFor('the later call', async () =>
+      (await prospectsOf(queueId)).some((r) => r.phone === phone(200) && r.status === 'human_connected'),
+    );
+  }, 120_000);
+
+  it('cancels a call by signal before its time, and cancels a suppressed number at its dial', async () => {
+    const { customer } = await seedCustomer(db());
+    await seedDids(db(), customer.id, 4, { areaCode: '212' });
+    await addSuppressions(db(), customer.id, [{ phone: phone(301), reason: 'asked' }]);
+    const inAMinute = new Date(Date.now() + 60_000);
+    const { workflowId, results } = await queueCalls(stack, customer.id, [
+      queuedCall(phone(300), { scheduledAt: inAMinute, timezone: callable }),
+      queuedCall(phone(301), { timezone: callable }),
+    ]);
+    const [scheduled, suppressed] = results;
+
+    await signalCancelCalls(stack, workflowId, { callIds: [scheduled!.callId], reason: 'customer asked' });
+    const status = async (callId: string) =>
+      db()
+        .selectFrom('queued_calls')
+        .innerJoin('prospects', 'prospects.id', 'queued_calls.prospect_id')
+        .select(['prospects.status', 'prospects.status_reason', 'queued_calls.cancelled_at'])
+        .where('queued_calls.id', '=', callId)
+        .executeTakeFirstOrThrow();
+    await waitFor('the cancel', async () => (await status(scheduled!.callId)).status === 'cancelled');
+    expect((await status(scheduled!.callId)).status_reason).toBe('customer asked');
+    await waitFor(
+      'the suppressed call',
+      async () => (await status(suppressed!.callId)).status === 'cancelled',
+    );
+    expect((await status(suppressed!.callId)).status_reason).toBe('dnc');
+
+    const sim = (await (await fetch(`${stack.sim.url}/sim/calls`)).json()) as {
+      calls: Array<{ to: string }>;
+    };
+    expect(sim.calls.filter((c) => c.to === phone(300) || c.to === phone(301))).toEqual([]);
+  }, 60_000);
+});
