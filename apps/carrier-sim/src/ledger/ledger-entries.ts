@@ -1,9 +1,11 @@
+import type { SimCallPlanFields } from '@engine/providers';
+
 /**
  * One originate request the simulator received, as `GET /sim/calls` lists it. Every valid request
  * is recorded, including refused ones and repeats, so tests can prove an attempt was never placed
- * twice (`duplicate: true` entries).
+ * twice (`duplicate: true` entries), with the call's own plan settings as they arrived.
  */
-export interface SimulatedCall {
+export interface SimulatedCall extends SimCallPlanFields {
   attemptId: string;
   to: string;
   from: string;
