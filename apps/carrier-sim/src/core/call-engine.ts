@@ -105,6 +105,7 @@ export class CallEngine {
       duplicate,
       status,
       ...(req.campaignId === undefined ? {} : { campaignId: req.campaignId }),
+      agent: req.agent,
       ...simCallPlanFields(req),
     });
 

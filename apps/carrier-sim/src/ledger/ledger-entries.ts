@@ -17,6 +17,8 @@ export interface SimulatedCall extends SimCallPlanFields {
   /** What the simulator answered: 201 placed, 200 duplicate, 503 refused, 504 placed but answer "lost". */
   status: number;
   campaignId?: string;
+  /** Who talks once answered, as asked. */
+  agent: 'ai' | 'plain';
 }
 
 /** One SMS the simulator was asked to send (`outbound`) or was told to inject (`inbound`). */
