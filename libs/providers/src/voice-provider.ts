@@ -27,6 +27,25 @@ export interface CallPlan {
   /** Passed to the agent with the stream so it knows which call it serves. */
   attemptId: string;
   campaignId?: string;
+  /**
+   * The customer's own answer document (`https://`), fetched by the carrier instead of the
+   * engine's (Twilio `Url`, Plivo `answer_url`). AMD and the voicemail drop still go through the
+   * engine's callbacks. Telnyx Call Control fetches no documents: it refuses such a call.
+   */
+  answerUrl?: string;
+  /** Talk time limit: the carrier hangs up this long after the answer. */
+  maxDurationSeconds?: number;
+  /** Record the call from the answer. */
+  record?: boolean;
+  /**
+   * The TTS voice of a spoken message: a carrier voice name (`Polly.Joanna`, `alice`), or a
+   * language (a BCP 47 tag such as `es-MX`) spoken in the carrier's default voice; see `speechVoice`.
+   */
+  voice?: string;
+  /** Which agent flow serves the call; handed to the agent with the stream. */
+  flowName?: string;
+  /** The call's variables, handed to the agent with the stream. */
+  variables?: Record<string, string>;
 }
 
 /** One attempt's documents at signed URLs, served by the API (`/api/voice/...`). */

@@ -5,8 +5,9 @@ import {
   suppressedAmong,
 } from '@engine/db';
 import type { ContactCapLimit } from '@engine/db';
-import type { CallPlan, OriginateRequest } from '@engine/providers';
+import type { OriginateRequest } from '@engine/providers';
 import {
+  buildCallPlan,
   callStatusUrl,
   DEFAULT_CARRIER_ACCOUNT_ID,
   ProviderRequestError,
@@ -83,13 +84,21 @@ export async function recordAttempts(
 function originateRequest(deps: CampaignActivityDeps, batch: DialBatch, call: ReadyCall): OriginateRequest {
   const { settings } = batch;
   const provider = call.carrier.carrier.name;
-  const plan: CallPlan = {
-    agent: settings.agent,
+  // The dial needs what carriers act on when placing the call (agent, stream, drop, and the
+  // call's own config); the message and the transfer are read when the call is answered (API).
+  const plan = buildCallPlan({
     attemptId: call.attemptId,
     campaignId: settings.campaignId,
-    ...(settings.agent === 'ai' && deps.agentStreamUrl ? { agentStreamUrl: deps.agentStreamUrl } : {}),
-    ...(settings.voicemailDropUrl ? { voicemailDropUrl: settings.voicemailDropUrl } : {}),
-  };
+    campaign: {
+      mode: {
+        agent: settings.agent,
+        ...(settings.voicemailDropUrl ? { voicemail_drop_url: settings.voicemailDropUrl } : {}),
+      },
+      message: null,
+    },
+    callConfig: call.prospect.call_config,
+    agentStreamUrl: deps.agentStreamUrl,
+  });
   return {
     attemptId: call.attemptId,
     to: call.prospect.phone,

@@ -6,6 +6,7 @@ import type {
   SimCallStatusWebhook,
   SimOriginateAnswer,
 } from '@engine/providers';
+import { simCallPlanFields } from '@engine/providers';
 import type { SimConfig } from '../config/sim-config';
 import { resolveProfile } from '../config/resolve-profile';
 import type { CarrierLedger } from '../ledger/carrier-ledger';
@@ -16,6 +17,13 @@ import type { RandomSource } from './random';
 import { scaled } from './sim-clock';
 import type { TimerRegistry } from './timer-registry';
 import type { WebhookSender } from './webhook-sender';
+
+/** The carrier hangs up at the call's time limit: its talk time never exceeds it. */
+function withinLimit(script: CallScript, req: SimOriginateRequest): CallScript {
+  const limit = req.maxDurationSeconds;
+  if (limit === undefined || script.durationSeconds <= limit) return script;
+  return { ...script, durationSeconds: limit };
+}
 
 /** A call the simulator placed. */
 interface LiveCall {
@@ -97,6 +105,8 @@ export class CallEngine {
       duplicate,
       status,
       ...(req.campaignId === undefined ? {} : { campaignId: req.campaignId }),
+      agent: req.agent,
+      ...simCallPlanFields(req),
     });
 
     if (record.call) {
@@ -183,7 +193,7 @@ export class CallEngine {
       acceptedAt,
       completedAt: undefined,
       state: 'ringing',
-      script: drawCallScript(profile, this.deps.random()(`${req.attemptId}/call`)),
+      script: withinLimit(drawCallScript(profile, this.deps.random()(`${req.attemptId}/call`)), req),
     };
     this.inFlightCount += 1;
     this.deps.timers.after(scaled(config.ringMs, config.timeScale), () => this.ringEnded(call));

@@ -20,6 +20,13 @@ export const originateBodySchema = z.object({
   amd: z.boolean(),
   voicemailDropUrl: httpUrl.optional(),
   campaignId: id.optional(),
+  // The call's own plan: recorded in the ledger; maxDurationSeconds caps the talk time.
+  answerUrl: httpUrl.optional(),
+  maxDurationSeconds: z.number().int().min(1).max(14_400).optional(),
+  record: z.boolean().optional(),
+  voice: z.string().min(1).max(200).optional(),
+  flowName: z.string().min(1).max(200).optional(),
+  variables: z.record(z.string().max(200), z.string().max(10_000)).optional(),
 }) satisfies z.ZodType<SimOriginateRequest>;
 
 /** `POST /sim/messages`. */

@@ -1,9 +1,11 @@
+import type { SimCallPlanFields } from '@engine/providers';
+
 /**
  * One originate request the simulator received, as `GET /sim/calls` lists it. Every valid request
  * is recorded, including refused ones and repeats, so tests can prove an attempt was never placed
- * twice (`duplicate: true` entries).
+ * twice (`duplicate: true` entries), with the call's own plan settings as they arrived.
  */
-export interface SimulatedCall {
+export interface SimulatedCall extends SimCallPlanFields {
   attemptId: string;
   to: string;
   from: string;
@@ -15,6 +17,8 @@ export interface SimulatedCall {
   /** What the simulator answered: 201 placed, 200 duplicate, 503 refused, 504 placed but answer "lost". */
   status: number;
   campaignId?: string;
+  /** Who talks once answered, as asked. */
+  agent: 'ai' | 'plain';
 }
 
 /** One SMS the simulator was asked to send (`outbound`) or was told to inject (`inbound`). */

@@ -215,11 +215,15 @@ export async function markVoicemailDropped(db: Executor, attemptId: string): Pro
     .execute();
 }
 
-/** An attempt with what its call plan needs from its campaign (agent, message, transfer, drop). */
+/**
+ * An attempt with what its call plan needs: from its campaign (agent, message, transfer, drop)
+ * and from its prospect the call's own `call_config` (null for campaign prospects).
+ */
 export async function findAttemptForCallPlan(db: Executor, attemptId: string) {
   return db
     .selectFrom('call_attempts')
     .innerJoin('campaigns', 'campaigns.id', 'call_attempts.campaign_id')
+    .leftJoin('prospects', 'prospects.id', 'call_attempts.prospect_id')
     .select([
       'call_attempts.id',
       'call_attempts.campaign_id',
@@ -228,6 +232,7 @@ export async function findAttemptForCallPlan(db: Executor, attemptId: string) {
       'call_attempts.provider_call_id',
       'campaigns.mode',
       'campaigns.message',
+      'prospects.call_config',
     ])
     .where('call_attempts.id', '=', uuidOrNil(attemptId))
     .executeTakeFirst();

@@ -1,5 +1,6 @@
 import { Response as PlivoXml } from 'plivo/dist/utils/plivoxml';
 import type { CarrierDocument } from '../call-control';
+import { speechVoice } from '../speech-voice';
 import type { CallPlan } from '../voice-provider';
 import { toPlivoNumber } from './plivo-wire';
 
@@ -17,6 +18,7 @@ interface XmlElement {
   addNumber(body: string, attributes: Attributes): XmlElement;
   addUser(body: string, attributes: Attributes): XmlElement;
   addSpeak(body: string, attributes: Attributes): XmlElement;
+  addRecord(attributes: Attributes): XmlElement;
   addWait(attributes: Attributes): XmlElement;
   addPlay(body: string, attributes: Attributes): XmlElement;
   addHangup(attributes: Attributes): XmlElement;
@@ -40,19 +42,39 @@ function document(xml: XmlElement): CarrierDocument {
 }
 
 /**
+ * The agent's stream URL with the plan's `flowName` and `variables` (one JSON object) in its
+ * query: `extraHeaders` keeps to `key=value` pairs of a few safe characters, which cannot carry
+ * free text, while the URL's query reaches the agent intact on the WebSocket handshake.
+ */
+export function plivoAgentStreamUrl(plan: CallPlan, streamUrl: string): string {
+  if (plan.flowName === undefined && plan.variables === undefined) return streamUrl;
+  const url = new URL(streamUrl);
+  if (plan.flowName !== undefined) url.searchParams.set('flowName', plan.flowName);
+  if (plan.variables !== undefined) url.searchParams.set('variables', JSON.stringify(plan.variables));
+  return url.toString();
+}
+
+/**
  * `ai`: a bidirectional `<Stream>` to the agent, which keeps the call up while the socket lives.
  * The attempt and campaign ids ride in `extraHeaders`, which Plivo sends on the WebSocket
- * handshake and in the stream's `start` event, so the agent knows which call it serves.
+ * handshake and in the stream's `start` event, so the agent knows which call it serves; the flow
+ * and variables ride in the URL (see {@link plivoAgentStreamUrl}).
  */
 function agentStream(xml: XmlElement, plan: CallPlan, streamUrl: string): void {
   const headers = [`attemptId=${headerSafe(plan.attemptId)}`];
   if (plan.campaignId) headers.push(`campaignId=${headerSafe(plan.campaignId)}`);
-  xml.addStream(streamUrl, {
+  xml.addStream(plivoAgentStreamUrl(plan, streamUrl), {
     bidirectional: true,
     keepCallAlive: true,
     contentType: 'audio/x-mulaw;rate=8000',
     extraHeaders: headers.join(','),
   });
+}
+
+/** `<Speak>`'s voice or language from the plan's `voice` (see `speechVoice`); none: Plivo's default. */
+function speakAttributes(plan: CallPlan): Attributes {
+  const { voice, language } = speechVoice(plan.voice);
+  return { ...(voice === undefined ? {} : { voice }), ...(language === undefined ? {} : { language }) };
 }
 
 /** `plain`: bridge to `transferTo`, else speak the message, else nothing; then hang up. */
@@ -63,8 +85,23 @@ function plainFlow(xml: XmlElement, plan: CallPlan): void {
     else dial.addNumber(toPlivoNumber(plan.transferTo), {});
     return;
   }
-  if (plan.message) xml.addSpeak(plan.message, {});
+  if (plan.message) xml.addSpeak(plan.message, speakAttributes(plan));
   xml.addHangup({});
+}
+
+/** The longest recording asked for when the plan sets no time limit: Plivo's 4-hour call maximum. */
+export const PLIVO_MAX_RECORDING_SECONDS = 14_400;
+
+/**
+ * `record`: Plivo's `<Record recordSession="true">` records the rest of the call in the background
+ * while the document goes on (agent stream, bridge or message). `maxLength` (Plivo's default is
+ * 60 s) is the call's own limit, or the longest call.
+ */
+function recordSession(xml: XmlElement, plan: CallPlan): void {
+  xml.addRecord({
+    recordSession: true,
+    maxLength: plan.maxDurationSeconds ?? PLIVO_MAX_RECORDING_SECONDS,
+  });
 }
 
 /**
@@ -83,6 +120,7 @@ export function plivoAnswerDocument(plan: CallPlan, purpose: 'answer' | 'voicema
     xml.addHangup({});
     return document(xml);
   }
+  if (plan.record) recordSession(xml, plan);
   if (plan.agent === 'ai' && plan.agentStreamUrl) agentStream(xml, plan, plan.agentStreamUrl);
   else plainFlow(xml, plan);
   return document(xml);

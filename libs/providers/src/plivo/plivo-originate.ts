@@ -8,11 +8,14 @@ import { toPlivoNumber } from './plivo-wire';
  * The create-call parameters besides from, to and answer_url. Every event goes to the attempt's
  * `callbackUrl`: ring, hangup and (asynchronous) machine detection. `machine_detection: 'true'`
  * keeps the call up and reports the verdict (`'hangup'` would end a machine-answered call before
- * a voicemail could be dropped).
+ * a voicemail could be dropped). The plan's `maxDurationSeconds` is `time_limit` (Plivo hangs up
+ * that long after the answer).
  */
 export function plivoCallParams(req: OriginateRequest): Record<string, string> {
+  const limit = req.plan.maxDurationSeconds;
   return {
     answerMethod: 'POST',
+    ...(limit === undefined ? {} : { timeLimit: String(limit) }),
     ringUrl: req.callbackUrl,
     ringMethod: 'POST',
     hangupUrl: req.callbackUrl,
@@ -32,7 +35,8 @@ export async function originatePlivoCall(
   client: PlivoClient,
   req: OriginateRequest,
 ): Promise<OriginateResult> {
-  const answerUrl = req.documents?.answerUrl;
+  // The customer's own answer document when the plan names one, else the engine's.
+  const answerUrl = req.plan.answerUrl ?? req.documents?.answerUrl;
   if (!answerUrl) {
     throw new ProviderRequestError(
       'plivo originate: Plivo fetches an answer document, and no answerUrl was given',

@@ -34,8 +34,34 @@ export interface SimErrorBody {
 const isoTime = z.iso.datetime();
 const nonEmpty = z.string().min(1);
 
+/**
+ * The call's own plan settings (a queued call's `call_config`), as `POST /sim/calls` takes them
+ * and `GET /sim/calls` lists them: the simulator records them, so tests can see what reached the
+ * carrier, and honours `maxDurationSeconds` (talk time never exceeds it).
+ */
+export interface SimCallPlanFields {
+  answerUrl?: string;
+  maxDurationSeconds?: number;
+  record?: boolean;
+  voice?: string;
+  flowName?: string;
+  variables?: Record<string, string>;
+}
+
+/** The plan fields of an originate request, only those set. */
+export function simCallPlanFields(plan: SimCallPlanFields): SimCallPlanFields {
+  return {
+    ...(plan.answerUrl === undefined ? {} : { answerUrl: plan.answerUrl }),
+    ...(plan.maxDurationSeconds === undefined ? {} : { maxDurationSeconds: plan.maxDurationSeconds }),
+    ...(plan.record === undefined ? {} : { record: plan.record }),
+    ...(plan.voice === undefined ? {} : { voice: plan.voice }),
+    ...(plan.flowName === undefined ? {} : { flowName: plan.flowName }),
+    ...(plan.variables === undefined ? {} : { variables: plan.variables }),
+  };
+}
+
 /** `POST /sim/calls` body: the simulator plays AMD and the voicemail drop itself. */
-export interface SimOriginateRequest {
+export interface SimOriginateRequest extends SimCallPlanFields {
   attemptId: string;
   to: string;
   from: string;

@@ -26,6 +26,7 @@ import { parseWebhookBody } from './parse-webhook-body';
 import { DEFAULT_SIM_TIMEOUT_MS, SimHttpClient } from './sim-http-client';
 import {
   simCallStatusSchema,
+  simCallPlanFields,
   simCallStatusWebhookSchema,
   simInboundSmsWebhookSchema,
   simMessageStatusSchema,
@@ -89,6 +90,7 @@ export class SimulatorProvider implements Carrier, VoiceProvider, SmsProvider {
       amd: req.amd,
       ...(req.plan.voicemailDropUrl ? { voicemailDropUrl: req.plan.voicemailDropUrl } : {}),
       ...(req.campaignId ? { campaignId: req.campaignId } : {}),
+      ...simCallPlanFields(req.plan),
     };
     const answer = await this.http.request('originate', 'POST', SimPaths.calls, [200, 201], wire);
     const { providerCallId, acceptedAt } = this.http.parseAnswer(

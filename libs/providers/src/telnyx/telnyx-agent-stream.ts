@@ -2,11 +2,16 @@ import type { CallPlan } from '../voice-provider';
 import { ProviderRequestError } from '../errors/provider-request-error';
 import type { ProviderOperation } from '../errors/provider-request-error';
 
-/** The agent's stream parameters: which attempt (and campaign) the audio belongs to. */
+/**
+ * The agent's stream parameters: which attempt (and campaign) the audio belongs to, and the
+ * plan's `flowName` and `variables` (one JSON object) when it has them.
+ */
 export function agentStreamParameters(plan: CallPlan): Array<{ name: string; value: string }> {
   return [
     { name: 'attemptId', value: plan.attemptId },
     ...(plan.campaignId ? [{ name: 'campaignId', value: plan.campaignId }] : []),
+    ...(plan.flowName ? [{ name: 'flowName', value: plan.flowName }] : []),
+    ...(plan.variables ? [{ name: 'variables', value: JSON.stringify(plan.variables) }] : []),
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { Telnyx } from 'telnyx';
 import type { CallReaction } from '../call-control';
+import { speechVoice } from '../speech-voice';
 import type { CallEvent, CallPlan } from '../voice-provider';
 import { AGENT_STREAM_SETTINGS, agentStreamParameters, agentStreamUrl } from './telnyx-agent-stream';
 import { encodeClientState } from './telnyx-client-state';
@@ -7,8 +8,23 @@ import { firstTelnyxError, TelnyxErrorCodes, toProviderRequestError } from './te
 
 type LiveEvent = Exclude<CallEvent, { kind: 'completed' }>;
 
-/** Voice of the `speak` command for `plain` messages. */
+/** Voice of the `speak` command for `plain` messages when the plan names none. */
 export const TELNYX_SPEAK_VOICE = 'female';
+
+type SpeakLanguage = Parameters<Telnyx['calls']['actions']['speak']>[1]['language'];
+
+/**
+ * The `speak` command's voice and language from the plan's `voice` (see `speechVoice`): a voice
+ * name as given (`AWS.Polly.Joanna`), a language tag as `language` in the default voice. Telnyx
+ * refuses a language outside its list (the SDK's type lists them).
+ */
+function speakVoice(plan: CallPlan): { voice: string; language?: SpeakLanguage } {
+  const { voice, language } = speechVoice(plan.voice);
+  return {
+    voice: voice ?? TELNYX_SPEAK_VOICE,
+    ...(language === undefined ? {} : { language: language as SpeakLanguage }),
+  };
+}
 
 /**
  * Sends the call-control commands a live call needs, one event at a time. Every command carries
@@ -112,7 +128,7 @@ export class TelnyxCallController {
       await run('speak', () =>
         this.client.calls.actions.speak(callId, {
           payload,
-          voice: TELNYX_SPEAK_VOICE,
+          ...speakVoice(plan),
           command_id: 'speak',
           ...state,
         }),

@@ -40,6 +40,13 @@ export const TELNYX_FIND_SETTLE_MS = 30_000;
 /**
  * One Telnyx account as the engine's carrier: Call Control for voice (commands, no answer
  * documents), the Messaging API for texts, ed25519-signed JSON webhooks.
+ *
+ * The per-call plan (a queued call's `call_config`): `maxDurationSeconds` is the dial's
+ * `time_limit_secs`, `record` its `record: 'record-from-answer'`, `voice` the `speak` command's
+ * voice or language, `flowName` and `variables` the agent stream's parameters (in the stream URL's
+ * query for a stream started by the dial, and `custom_parameters` for one started after AMD).
+ * **`answerUrl` is not supported**: Call Control fetches no answer document, so a call naming one
+ * is refused at originate (not retryable, nothing dialed) rather than run with another plan.
  */
 export class TelnyxCarrier implements Carrier {
   readonly name = 'telnyx';

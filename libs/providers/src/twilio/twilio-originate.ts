@@ -12,19 +12,28 @@ export const TWILIO_STATUS_EVENTS = ['initiated', 'ringing', 'answered', 'comple
  * with `DetectMessageEnd` the AMD callback comes at the end of a voicemail greeting, the moment to
  * drop a message. Every event goes to the attempt's callback URL, whose `attempt` query parameter
  * Twilio's signature covers.
+ *
+ * The plan's own settings: `answerUrl` (the customer's TwiML) replaces the engine's answer
+ * document as `Url`; AMD and the voicemail drop still come through the callback (the drop
+ * replaces the call's TwiML, whatever it is). `maxDurationSeconds` is `TimeLimit`, `record` is
+ * `Record` (from the answer).
  */
 export function originateParams(req: OriginateRequest): CallListInstanceCreateOptions {
-  if (req.documents === undefined) {
+  const { plan } = req;
+  const url = plan.answerUrl ?? req.documents?.answerUrl;
+  if (url === undefined) {
     throw new TypeError('twilio originate needs documents.answerUrl: Twilio fetches the answer TwiML');
   }
   return {
     to: req.to,
     from: req.from,
-    url: req.documents.answerUrl,
+    url,
     method: 'POST',
     statusCallback: req.callbackUrl,
     statusCallbackMethod: 'POST',
     statusCallbackEvent: TWILIO_STATUS_EVENTS,
+    ...(plan.maxDurationSeconds === undefined ? {} : { timeLimit: plan.maxDurationSeconds }),
+    ...(plan.record ? { record: true } : {}),
     ...(req.amd
       ? {
           machineDetection: 'DetectMessageEnd',

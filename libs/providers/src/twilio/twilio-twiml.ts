@@ -1,6 +1,11 @@
 import twilio from 'twilio';
+import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse';
 import type { CarrierDocument } from '../call-control';
+import { speechVoice } from '../speech-voice';
 import type { CallPlan } from '../voice-provider';
+
+// Twilio types the voice and language as its lists; the plan's are checked by Twilio itself.
+type SayAttributes = VoiceResponse.SayAttributes;
 
 /** The content type Twilio expects TwiML in. */
 export const TWIML_CONTENT_TYPE = 'text/xml';
@@ -11,8 +16,10 @@ function document(response: twilio.twiml.VoiceResponse | twilio.twiml.MessagingR
 
 /**
  * `ai`: bridges the call to the agent's media stream (`<Connect><Stream>`), naming the attempt and
- * campaign in `<Parameter>`s, which Twilio hands to the agent in the stream's `start` message.
- * Without a stream URL (a configuration error) the call is hung up rather than left silent.
+ * campaign in `<Parameter>`s, which Twilio hands to the agent in the stream's `start` message
+ * (`customParameters`), with the plan's `flowName` and its `variables` (one JSON object) when it
+ * has them: a Twilio stream URL takes no query string. Without a stream URL (a configuration
+ * error) the call is hung up rather than left silent.
  */
 function agentTwiml(plan: CallPlan, response: twilio.twiml.VoiceResponse): void {
   if (plan.agentStreamUrl === undefined) {
@@ -22,6 +29,19 @@ function agentTwiml(plan: CallPlan, response: twilio.twiml.VoiceResponse): void 
   const stream = response.connect().stream({ url: plan.agentStreamUrl });
   stream.parameter({ name: 'attemptId', value: plan.attemptId });
   if (plan.campaignId !== undefined) stream.parameter({ name: 'campaignId', value: plan.campaignId });
+  if (plan.flowName !== undefined) stream.parameter({ name: 'flowName', value: plan.flowName });
+  if (plan.variables !== undefined) {
+    stream.parameter({ name: 'variables', value: JSON.stringify(plan.variables) });
+  }
+}
+
+/** `<Say>`'s voice or language from the plan's `voice` (see `speechVoice`); none: Twilio's default. */
+function sayAttributes(plan: CallPlan): SayAttributes {
+  const { voice, language } = speechVoice(plan.voice);
+  return {
+    ...(voice === undefined ? {} : { voice: voice as SayAttributes['voice'] }),
+    ...(language === undefined ? {} : { language: language as SayAttributes['language'] }),
+  };
 }
 
 /** `plain`: bridge to `transferTo` (a number, or a SIP URI), else speak the message, then hang up. */
@@ -32,7 +52,7 @@ function plainTwiml(plan: CallPlan, response: twilio.twiml.VoiceResponse): void 
     else dial.number(plan.transferTo);
     return;
   }
-  if (plan.message !== undefined && plan.message !== '') response.say(plan.message);
+  if (plan.message !== undefined && plan.message !== '') response.say(sayAttributes(plan), plan.message);
   response.hangup();
 }
 

@@ -13,6 +13,9 @@ import type {
 } from '../../src';
 import { WebhookPayloadError, WebhookSignatureError } from '../../src';
 
+const CUSTOMER_ANSWER_PATH = '/customer/answer';
+export const CUSTOMER_PLIVO_XML = '<Response><Speak>Customer flow</Speak><Wait length="60"/></Response>';
+
 /**
  * The engine's side of the webhooks, as much as the adapter tests need: it serves the answer and
  * voicemail documents, verifies and parses every callback with the adapter, refuses a delivery
@@ -65,6 +68,11 @@ export class EngineStandIn {
     };
   }
 
+  /** A customer's own answer document (a plan's `answerUrl`), served by the stand-in. */
+  get customerAnswerUrl(): string {
+    return `${this.base}${CUSTOMER_ANSWER_PATH}`;
+  }
+
   smsCallbackUrl(messageId: string): string {
     return `${this.base}/api/webhooks/plivo/accounts/acc-1/sms-status?message=${messageId}`;
   }
@@ -98,6 +106,10 @@ export class EngineStandIn {
     };
     const url = new URL(input.url);
     try {
+      if (url.pathname === CUSTOMER_ANSWER_PATH) {
+        res.writeHead(200, { 'content-type': 'application/xml' }).end(CUSTOMER_PLIVO_XML);
+        return;
+      }
       if (url.pathname.startsWith('/api/voice/')) {
         const plan = this.plans.get(url.searchParams.get('attempt') ?? '');
         const purpose = url.pathname.endsWith('/voicemail') ? 'voicemail' : 'answer';

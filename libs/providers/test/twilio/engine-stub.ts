@@ -12,6 +12,11 @@ import type {
 } from '../../src';
 import { WebhookPayloadError, WebhookSignatureError } from '../../src';
 
+/** A customer's own answer document (a plan's `answerUrl`), served by the stub at this path. */
+export const CUSTOMER_ANSWER_PATH = '/customer/answer';
+export const CUSTOMER_TWIML =
+  '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Customer flow</Say><Pause length="60"/></Response>';
+
 /**
  * The engine's side of the webhooks, as small as the tests need: it verifies and parses every
  * webhook with the adapter, serves the answer TwiML, reacts to live call events with `respond`,
@@ -108,6 +113,7 @@ export class EngineStub {
         );
         return send(res, 200, doc?.contentType ?? 'text/xml', doc?.body ?? '');
       }
+      if (path === CUSTOMER_ANSWER_PATH) return send(res, 200, 'text/xml', CUSTOMER_TWIML);
       if (path.endsWith('/sms-status')) {
         this.receipts.push(this.carrier.parseDeliveryWebhook(input));
         return send(res, 200, 'application/json', '{"status":"ok"}');

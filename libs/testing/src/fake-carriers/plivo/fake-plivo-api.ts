@@ -76,9 +76,16 @@ export class FakePlivoApi {
   }
 
   handle(req: ApiRequest): ApiAnswer {
-    const [resource, id] = req.segments;
-    const key = `${req.method} ${resource ?? ''}${id === undefined ? '' : '/:id'}`;
+    const [resource, id, sub] = req.segments;
+    const key = `${req.method} ${resource ?? ''}${id === undefined ? '' : '/:id'}${sub === undefined ? '' : `/${sub}`}`;
     switch (key) {
+      case 'POST Call/:id/Record':
+        return this.liveCommand(
+          id ?? '',
+          (call) => this.calls.record(call, req.body),
+          202,
+          'call recording started',
+        );
       case 'POST Call':
         return this.createCall(req.body);
       case 'GET Call':

@@ -65,9 +65,19 @@ export class FakePlivoCalls {
     return call;
   }
 
-  /** How long the callee (person or machine) stays on the line if nothing ends the call first. */
+  /**
+   * How long the callee (person or machine) stays on the line if nothing ends the call first;
+   * `time_limit` cuts it (Plivo hangs up that long after the answer).
+   */
   private scriptedTalk(call: FakePlivoCall): number {
-    return call.script.durationSeconds ?? (call.script.answer === 'machine' ? 20 : 30);
+    const scripted = call.script.durationSeconds ?? (call.script.answer === 'machine' ? 20 : 30);
+    const limit = Number(str(call.request, 'time_limit'));
+    return limit > 0 ? Math.min(scripted, limit) : scripted;
+  }
+
+  /** `POST /Call/{uuid}/Record/`: the recording starts (the fake keeps the command only). */
+  record(call: FakePlivoCall, body: Record<string, unknown>): void {
+    call.commands.push({ name: 'record', body });
   }
 
   byCallUuid(callUuid: string): FakePlivoCall | undefined {

@@ -119,6 +119,12 @@ export class FakeTelnyxCalls {
         );
       }
     }
+    // `time_limit_secs`: Telnyx hangs up that long after the answer, with cause `time_limit`.
+    const limit = typeof body['time_limit_secs'] === 'number' ? body['time_limit_secs'] : undefined;
+    if (limit !== undefined && limit < talk) {
+      call.at(ring + limit, (s) => call.hangup(s, 'time_limit', 'unknown', '16'));
+      return;
+    }
     // The callee hangs up after the talk time; a voicemail box stops recording after its maximum.
     call.at(ring + talk, (s) => call.hangup(s, 'normal_clearing', 'callee', '16'));
   }

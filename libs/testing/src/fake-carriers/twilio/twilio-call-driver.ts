@@ -78,7 +78,10 @@ export class TwilioCallDriver {
     call.startTime = new Date();
     call.answeredAt = Date.now();
     const { answer, durationSeconds } = call.view.script;
-    const duration = durationSeconds ?? (answer === 'machine' ? 20 : 30);
+    // `TimeLimit`: Twilio ends the call when it is reached, whoever is still talking.
+    const limit = Number(this.param(call, 'TimeLimit'));
+    const scripted = durationSeconds ?? (answer === 'machine' ? 20 : 30);
+    const duration = limit > 0 ? Math.min(scripted, limit) : scripted;
     const amd = this.param(call, 'MachineDetection') !== undefined;
     if (amd) call.answeredBy = answer === 'machine' ? 'machine_end_beep' : 'human';
     this.at(call, duration, () => void this.finish(call, 'completed', duration));
