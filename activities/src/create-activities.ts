@@ -1,4 +1,5 @@
 import type { CampaignActivityDeps } from './campaign';
+import { createQueuedCallActivities } from './call-queue/queued-call-activities';
 import { createCampaignActivities } from './campaign';
 import { createDidLifecycleActivities } from './did-lifecycle/advance-did-lifecycle';
 import type { SystemCheckDeps } from './system-check.activities';
@@ -12,6 +13,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createSystemCheckActivities(deps),
     ...createCampaignActivities(deps),
+    ...createQueuedCallActivities({ db: deps.db, ...(deps.now ? { now: deps.now } : {}) }),
     ...createDidLifecycleActivities({
       db: deps.db,
       ...(deps.now ? { now: deps.now } : {}),

@@ -9,7 +9,7 @@ set -eu
 : "${TEMPORAL_NAMESPACE:=default}"
 : "${TEMPORAL_NAMESPACE_RETENTION:=72h}"
 # name:type pairs, space separated.
-: "${TEMPORAL_SEARCH_ATTRIBUTES:=CampaignId:Keyword CustomerId:Keyword CampaignChannel:Keyword CampaignStatus:Keyword}"
+: "${TEMPORAL_SEARCH_ATTRIBUTES:=CampaignId:Keyword CustomerId:Keyword CampaignChannel:Keyword CampaignStatus:Keyword CallId:Keyword CustomCallId:Keyword}"
 : "${SETUP_TIMEOUT_SECONDS:=180}"
 # After adding attributes, give every Temporal service time to reload its namespace cache
 # (refreshed every 10 s by default) before the workers start upserting them.

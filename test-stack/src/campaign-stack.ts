@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { CampaignWorkflowInput } from '@engine/contracts';
 import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId } from '@engine/contracts';
 import type { ActivityDeps } from '@engine/activities';
-import { activityServerClock, carrierActivityDeps, createActivities } from '@engine/activities';
+import { activityServerClock, carrierActivityDeps, createActivities, TemporalCallRecords } from '@engine/activities';
 import { readEngineEnv } from '@engine/config';
 import type { ChannelPoolLimits } from '@engine/redis';
 import { ChannelSemaphore, EventBus } from '@engine/redis';
@@ -129,6 +129,7 @@ export async function startCampaignStack(options: CampaignStackOptions = {}): Pr
     }),
     ...(ts ? { now: activityServerClock } : {}),
     ...(options.reassignedNumbers ? { reassignedNumbers: options.reassignedNumbers } : {}),
+    callRecords: new TemporalCallRecords(temporal.client, temporal.taskQueue),
   };
   const workers: Array<{ worker: Worker; run: Promise<void> }> = [];
 

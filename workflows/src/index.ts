@@ -2,3 +2,4 @@
 export { systemCheckWorkflow } from './system-check.workflow';
 export { campaignWorkflow } from './campaign/campaign.workflow';
 export { didLifecycleWorkflow } from './did-lifecycle/did-lifecycle.workflow';
+export { queuedCallWorkflow } from './call/queued-call.workflow';

@@ -4,6 +4,7 @@ import type { Database, DidCaps } from '@engine/db';
 import type { HealthPolicy } from '@engine/domain';
 import type { CarrierDirectory, ReassignedNumbersDatabase } from '@engine/providers';
 import type { CarrierRateLimiter, ChannelSemaphore, EventBus, Redis } from '@engine/redis';
+import type { CallRecords } from '../call-queue/call-records';
 import type { AgentAvailability } from './agent-availability';
 
 /** What the campaign activities touch; built once per worker process. */
@@ -34,6 +35,8 @@ export interface CampaignActivityDeps {
   didCaps?: DidCaps;
   /** Where the engine's counters go (the worker passes its Temporal runtime's meter); none: not counted. */
   metricMeter?: MetricMeter;
+  /** The queued calls' own workflows (`call-<id>`); none: calls have no record of their own. */
+  callRecords?: CallRecords;
   /** The activities' clock; tests may pin it. */
   now?: () => Date;
 }

@@ -96,6 +96,7 @@ export function createRecordCallOutcomes(deps: CampaignActivityDeps) {
     // Leases are released for every known attempt, settled now or before: release is idempotent.
     await Promise.all(attempts.map((a) => semaphore.release(channelPoolOf(settings), a.id)));
     await events.publishMany(toPublish);
+    await tellCallRecords(deps, settings, settlements);
     return {
       settledAttemptIds: attempts.map((a) => a.id),
       unknownAttemptIds: [...byId.keys()].filter((id) => !known.has(id)),
@@ -218,4 +219,25 @@ function retryScheduledEvent(settings: CampaignSettings, s: Settlement): Pending
 function earliest(times: ReadonlyArray<Date | null>): string | null {
   const ms = times.filter((t): t is Date => t !== null).map((t) => t.getTime());
   return ms.length === 0 ? null : new Date(Math.min(...ms)).toISOString();
+}
+
+/** A queued call's attempt ended: its workflow looks at the call now. */
+async function tellCallRecords(
+  deps: CampaignActivityDeps,
+  settings: CampaignSettings,
+  settlements: readonly Settlement[],
+): Promise<void> {
+  const calls = settlements.flatMap((s) =>
+    s.queuedCall
+      ? [
+          {
+            callId: s.queuedCall.callId,
+            customCallId: s.queuedCall.customCallId,
+            customerId: settings.customerId,
+            queueId: settings.campaignId,
+          },
+        ]
+      : [],
+  );
+  if (calls.length > 0) await deps.callRecords?.changed(calls);
 }

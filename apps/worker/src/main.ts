@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { MetricMeter } from '@temporalio/common';
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { assertCredentialsKeyReady } from '@engine/activities';
+import { assertCredentialsKeyReady, TemporalCallRecords } from '@engine/activities';
 import { createLogger, loadEngineConfig, requireServiceUrls } from '@engine/config';
 import { createDb } from '@engine/db';
 import { createRedis } from '@engine/redis';
@@ -27,8 +27,15 @@ async function main(): Promise<void> {
   });
   const redis = createRedis(redisUrl, { keyPrefix: config.redisKeyPrefix, connectionName: 'worker' });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  // A client of its own for what activities start or signal (queued calls' workflows) and for
+  // the did-lifecycle schedule.
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
 
-  const deps = buildActivityDeps(config, db, redis);
+  const deps = {
+    ...buildActivityDeps(config, db, redis),
+    callRecords: new TemporalCallRecords(client, config.taskQueue, (message) => log.warn(message)),
+  };
   const worker = await createCampaignWorker(
     connection,
     {
@@ -49,12 +56,7 @@ async function main(): Promise<void> {
         onRecovered: () => log.info('channel pool usage readable again'),
       })
     : undefined;
-  const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  const schedule = await ensureDidLifecycleSchedule(
-    new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
-    config.taskQueue,
-  );
-  await clientConnection.close();
+  const schedule = await ensureDidLifecycleSchedule(client, config.taskQueue);
   log.info({ schedule }, 'did-lifecycle schedule ready');
   const health = await startHealthServer(config.env.WORKER_HEALTH_PORT, () => ({
     state: worker.getState(),
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     log.info('worker stopped; closing connections');
     await channelGauges?.stop();
     health.close();
+    await clientConnection.close();
     await connection.close();
     await db.destroy();
     redis.disconnect();

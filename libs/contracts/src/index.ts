@@ -4,3 +4,4 @@ export * from './system-check';
 export * from './events';
 export * from './campaign';
 export * from './did-lifecycle';
+export * from './call-queue';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignStateView } from '@engine/contracts';
-import { stateQuery } from '@engine/contracts';
+import type { CampaignStateView, QueuedCallSnapshot } from '@engine/contracts';
+import { queuedCallWorkflowId, stateQuery } from '@engine/contracts';
 import { addSuppressions } from '@engine/db';
 import type { CampaignStack } from '@engine/test-stack';
 import { queueCalls, queuedCall, signalCancelCalls, startCampaignStack } from '@engine/test-stack';
@@ -169,5 +169,68 @@ describe('the call queue', () => {
       calls: Array<{ to: string }>;
     };
     expect(sim.calls.filter((c) => c.to === phone(300) || c.to === phone(301))).toEqual([]);
+  }, 60_000);
+
+  it('gives each dialed call its own workflow, findable by CallId and CustomCallId, that ends with the call', async () => {
+    const { customer } = await seedCustomer(db());
+    await seedDids(db(), customer.id, 4, { areaCode: '332' });
+    stack.sim.configure({
+      byAreaCode: { '332': { weights: { human_connected: 1 } }, '917': { weights: { busy: 1 } } },
+    });
+    const { results } = await queueCalls(stack, customer.id, [
+      queuedCall('+13325550400', { customCallId: 'crm-400', timezone: callable }),
+      // Busy, with a retry 60 s (± 20 %) later: its workflow waits, and a cancel stops the retry.
+      queuedCall('+19175550401', { customCallId: 'crm-401', maxRetries: 2, timezone: callable }),
+    ]);
+    const [answered, busy] = results;
+    const client = stack.temporal.client;
+
+    const answeredRun = client.workflow.getHandle(queuedCallWorkflowId(answered!.callId));
+    await waitFor('the answered call to end', async () => {
+      const d = await answeredRun.describe().catch(() => undefined);
+      return d?.status.name === 'COMPLETED';
+    });
+    const result = (await answeredRun.result()) as QueuedCallSnapshot;
+    expect(result).toMatchObject({
+      callId: answered!.callId,
+      state: 'completed',
+      attempts: 1,
+      lastOutcome: 'human_connected',
+    });
+
+    // The Web UI's search, by either id.
+    const found = async (query: string) => {
+      const ids: string[] = [];
+      for await (const w of client.workflow.list({ query })) ids.push(w.workflowId);
+      return ids;
+    };
+    await waitFor('visibility', async () => (await found(`CustomCallId = "crm-400"`)).length > 0, 15_000);
+    expect(await found(`CustomCallId = "crm-400"`)).toEqual([queuedCallWorkflowId(answered!.callId)]);
+    expect(await found(`CallId = "${answered!.callId}"`)).toEqual([queuedCallWorkflowId(answered!.callId)]);
+
+    // The busy call waits for its retry; `temporal workflow cancel` on its workflow cancels it.
+    const busyRun = client.workflow.getHandle(queuedCallWorkflowId(busy!.callId));
+    await waitFor('the first busy attempt', async () => {
+      const row = await db()
+        .selectFrom('prospects')
+        .innerJoin('queued_calls', 'queued_calls.prospect_id', 'prospects.id')
+        .select(['prospects.status', 'prospects.status_reason'])
+        .where('queued_calls.id', '=', busy!.callId)
+        .executeTakeFirstOrThrow();
+      return row.status === 'queued' && row.status_reason === 'retry_busy';
+    });
+    expect((await busyRun.describe()).status.name).toBe('RUNNING');
+    await busyRun.cancel();
+    const cancelled = (await busyRun.result()) as QueuedCallSnapshot;
+    expect(cancelled).toMatchObject({
+      state: 'cancelled',
+      attempts: 1,
+      reason: 'cancelled_by_workflow_cancel',
+    });
+    await sleep(1_000);
+    const sim = (await (await fetch(`${stack.sim.url}/sim/calls`)).json()) as {
+      calls: Array<{ to: string }>;
+    };
+    expect(sim.calls.filter((c) => c.to === '+19175550401')).toHaveLength(1);
   }, 60_000);
 });

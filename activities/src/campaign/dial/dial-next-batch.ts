@@ -2,6 +2,7 @@ import type { DialBatchInput, DialBatchResult } from '@engine/contracts';
 import { nextDueAt, releaseContacts, requeueProspects } from '@engine/db';
 import type { CampaignActivityDeps } from '../campaign-deps';
 import { activityNow } from '../campaign-deps';
+import { openCallRecords } from '../../call-queue/open-call-records';
 import { claimForDialing } from './claim-for-dialing';
 import { DialBatch } from './dial-batch';
 import { originateCalls, recordAttempts } from './originate-calls';
@@ -21,7 +22,8 @@ import { settleCalls } from './settle-calls';
  * 4. check suppression and the window again, reserve each number's place in its contact caps
  *    (at the cap: back to the queue until the cap allows, `campaign.prospect.capped`), and
  *    originate (an attempt found `originating` on a retry is looked up, never dialed blind twice);
- * 5. settle what the carrier said, put back what must wait, publish the events.
+ * 5. settle what the carrier said, put back what must wait, publish the events; a queued call
+ *    dialed for the first time gets its own workflow (`call-<id>`, its record in the Web UI).
  */
 export function createDialNextBatch(deps: CampaignActivityDeps) {
   return async function dialNextBatch(input: DialBatchInput): Promise<DialBatchResult> {
@@ -40,6 +42,11 @@ export function createDialNextBatch(deps: CampaignActivityDeps) {
     await recordAttempts(deps, batch, ready);
     const results = await originateCalls(deps, batch, ready);
     await settleCalls(deps, batch, results);
+    await openCallRecords(
+      deps,
+      input.settings,
+      results.dialed.filter((d) => d.call.attemptNumber === 1).map((d) => d.call.prospect.id),
+    );
 
     return finishBatch(deps, batch, input);
   };

@@ -199,6 +199,7 @@ export async function cancelQueuedCalls(
 export interface QueuedCallOfProspect {
   prospectId: number;
   callId: string;
+  customCallId: string | null;
   maxAttempts: number | null;
 }
 
@@ -211,13 +212,74 @@ export async function queuedCallsOfProspects(
   const rows = await db
     .selectFrom('queued_calls as q')
     .innerJoin('prospects as p', 'p.id', 'q.prospect_id')
-    .select(['q.prospect_id', 'q.id', 'p.max_attempts'])
+    .select(['q.prospect_id', 'q.id', 'q.custom_call_id', 'p.max_attempts'])
     .where('q.prospect_id', 'in', [...prospectIds])
     .execute();
   return new Map(
     rows.map((r) => [
       Number(r.prospect_id),
-      { prospectId: Number(r.prospect_id), callId: r.id, maxAttempts: r.max_attempts },
+      {
+        prospectId: Number(r.prospect_id),
+        callId: r.id,
+        customCallId: r.custom_call_id,
+        maxAttempts: r.max_attempts,
+      },
     ]),
   );
+}
+
+/** What a queued call's state is derived from: its prospect and its latest attempt. */
+export interface QueuedCallProgress {
+  callId: string;
+  customerId: string;
+  queueId: string;
+  customCallId: string | null;
+  prospectStatus: string;
+  statusReason: string | null;
+  nextAttemptAt: Date;
+  attemptCount: number;
+  lastOutcome: string | null;
+  latestAttemptStatus: string | null;
+}
+
+/** One queued call's progress, by its id; undefined when there is no such call. */
+export async function findQueuedCallProgress(db: Executor, callId: string): Promise<QueuedCallProgress | undefined> {
+  if (!UUID.test(callId)) return undefined;
+  const row = await db
+    .selectFrom('queued_calls as q')
+    .innerJoin('prospects as p', 'p.id', 'q.prospect_id')
+    .select([
+      'q.id',
+      'q.customer_id',
+      'q.queue_id',
+      'q.custom_call_id',
+      'p.status',
+      'p.status_reason',
+      'p.next_attempt_at',
+      'p.attempt_count',
+      'p.last_outcome',
+      (eb) =>
+        eb
+          .selectFrom('call_attempts as a')
+          .select('a.status')
+          .whereRef('a.prospect_id', '=', 'p.id')
+          .orderBy('a.attempt_number', 'desc')
+          .limit(1)
+          .as('latest_attempt_status'),
+    ])
+    .where('q.id', '=', callId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    callId: row.id,
+    customerId: row.customer_id,
+    queueId: row.queue_id,
+    customCallId: row.custom_call_id,
+    prospectStatus: row.status,
+    statusReason: row.status_reason,
+    nextAttemptAt: row.next_attempt_at,
+    attemptCount: row.attempt_count,
+    lastOutcome: row.last_outcome,
+    latestAttemptStatus: row.latest_attempt_status ?? null,
+  };
 }
