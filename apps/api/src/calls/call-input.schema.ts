@@ -93,6 +93,12 @@ export type QueueCallInput = z.output<typeof QueueCallSchema>;
 
 export class QueueCallDto extends createZodDto(QueueCallSchema) {}
 
+/**
+ * A row of a bulk queue as it is parsed: the phone is left to the row check, which parses it
+ * once for both the check and the E.164 form (libphonenumber is most of a row's cost).
+ */
+export const QueueCallRowSchema = QueueCallSchema.extend({ phone_number: z.string().max(40) });
+
 export const batchId = storedText(200, { nonBlank: true })
   .min(1)
   .meta({ description: 'your id of the batch: one request per id', example: 'campaign-batch-123' });

@@ -1,9 +1,10 @@
 import type { BadRequestException } from '@nestjs/common';
 import type { QueuedCallInput } from '@engine/db';
+import type { PhoneNumberParseResult } from '@engine/domain';
 import { parsePhoneNumber } from '@engine/domain';
 import { validationFailure } from '../common/contract/validation-pipe';
 import type { QueueCallInput } from './call-input.schema';
-import { QueueCallSchema } from './call-input.schema';
+import { QueueCallRowSchema } from './call-input.schema';
 import { parseIsoInstant } from './scheduled-at';
 
 /** What became of one row of a bulk queue before the campaign check: a call to queue, or why not. */
@@ -16,10 +17,14 @@ const DEFAULT_MAX_RETRIES = 3;
  * A validated request (the schema let it through) as the repository takes it: the phone as E.164
  * with its NANP area code, the time it is due (null: now), the defaults filled in.
  */
-export function toQueuedCall(input: QueueCallInput, batchId: string | null, now: Date): QueuedCallInput {
-  const parsed = parsePhoneNumber(input.phone_number);
-  // The schema checked the number already; this only narrows the type.
-  if (!parsed.ok) throw new Error(`phone_number passed the schema but not the parser: ${parsed.reason}`);
+export function toQueuedCall(
+  input: QueueCallInput,
+  batchId: string | null,
+  now: Date,
+  parsed: PhoneNumberParseResult = parsePhoneNumber(input.phone_number),
+): QueuedCallInput {
+  // The caller checked the number already; this only narrows the type.
+  if (!parsed.ok) throw new Error(`phone_number passed its check but not the parser: ${parsed.reason}`);
   const at = input.scheduled_at === undefined ? undefined : parseIsoInstant(input.scheduled_at);
   return {
     phone: parsed.e164,
@@ -39,7 +44,7 @@ export function toQueuedCall(input: QueueCallInput, batchId: string | null, now:
  * is reported with the field that failed (the first one) and the others are queued.
  */
 export function checkCallRow(raw: unknown, batchId: string, now: Date): CheckedCallRow {
-  const parsed = QueueCallSchema.safeParse(raw);
+  const parsed = QueueCallRowSchema.safeParse(raw);
   if (!parsed.success) {
     const answer = (validationFailure(parsed.error) as BadRequestException).getResponse() as {
       field?: string;
@@ -49,5 +54,10 @@ export function checkCallRow(raw: unknown, batchId: string, now: Date): CheckedC
     const reason = field === 'row' ? 'must be a JSON object' : (answer.message ?? 'is invalid');
     return { ok: false, field, reason };
   }
-  return { ok: true, input: parsed.data, call: toQueuedCall(parsed.data, batchId, now) };
+  const phone = parsePhoneNumber(parsed.data.phone_number);
+  if (!phone.ok) {
+    const reason = `phone_number: invalid phone number ${JSON.stringify(parsed.data.phone_number)}: ${phone.reason}`;
+    return { ok: false, field: 'phone_number', reason };
+  }
+  return { ok: true, input: parsed.data, call: toQueuedCall(parsed.data, batchId, now, phone) };
 }

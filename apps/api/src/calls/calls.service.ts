@@ -150,8 +150,10 @@ export class CallsService {
     queue: Campaign,
     calls: ReadonlyArray<{ call: QueuedCallInput; result: QueuedCallResult }>,
   ): Promise<void> {
-    await publishQueuedCalls(this.events, customerId, queue.id, calls);
-    await this.nudge.callsQueued(queue);
+    await Promise.all([
+      publishQueuedCalls(this.events, customerId, queue.id, calls),
+      this.nudge.callsQueued(queue),
+    ]);
   }
 }
 
