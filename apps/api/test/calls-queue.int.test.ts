@@ -203,6 +203,29 @@ describe('POST /api/calls/queue, status and cancel', () => {
     expect(res.body.message).toContain('dialing');
   });
 
+  it('answers 405 naming the methods of /calls/queue, /calls/bulk-queue and /calls/active, not a cancel', async () => {
+    const queued = await a.post('/calls/queue', { phone_number: '+14155550150', custom_call_id: 'active' });
+    const del = await a.delete('/calls/queue');
+    expect(del.status).toBe(405);
+    expect(del.headers.get('allow')).toBe('POST');
+    const active = await a.delete('/calls/active');
+    expect(active.status).toBe(405);
+    expect(active.headers.get('allow')).toBe('GET, HEAD');
+    expect((await a.get(`/calls/${queued.body.call_id}/status`)).body.state).toBe('queued');
+    expect((await a.request('OPTIONS', '/calls/bulk-queue')).headers.get('allow')).toBe('POST');
+    expect((await a.get(`/calls/${queued.body.call_id}`)).headers.get('allow')).toBe('DELETE');
+  });
+
+  it('replays a queue request sent again with its Idempotency-Key', async () => {
+    const headers = { 'idempotency-key': 'queue-key-1' };
+    const first = await a.post('/calls/queue', { phone_number: '+14155550151' }, { headers });
+    const again = await a.post('/calls/queue', { phone_number: '+14155550151' }, { headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.call_id).toBe(first.body.call_id);
+  });
+
   it('keeps the queue out of the campaign API: not listed, 404 by id', async () => {
     const queue = await s.stack.database.db
       .selectFrom('campaigns')

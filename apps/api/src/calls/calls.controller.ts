@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -9,9 +21,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Customer } from '@engine/db';
 import { CurrentCustomer } from '../auth/current-customer.decorator';
+import { isShadowedRoute } from '../common/contract/method-not-allowed';
 import { Idempotent } from '../common/idempotency';
 import {
   ActiveCallsQuery,
@@ -107,7 +120,13 @@ export class CallsController {
   @ApiConflictResponse({
     description: 'the call is dialing, in progress or finished (the message names its state)',
   })
-  cancel(@CurrentCustomer() customer: Customer, @Param() { id }: CallRefParams): Promise<CallStatusView> {
+  cancel(
+    @CurrentCustomer() customer: Customer,
+    @Param() { id }: CallRefParams,
+    @Req() req: Request,
+  ): Promise<CallStatusView> {
+    // `DELETE /api/calls/queue` (or bulk-queue, active) names another resource: a 405, not a call.
+    if (isShadowedRoute(req)) throw new NotFoundException(`${req.method} ${req.path} is not a route`);
     return this.views.cancel(customer.id, id);
   }
 }
