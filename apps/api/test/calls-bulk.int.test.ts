@@ -160,7 +160,10 @@ describe('POST /api/calls/bulk-queue, batches, queue status and active calls', (
     const ms = performance.now() - started;
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ submitted: 10_000, accepted: 10_000, duplicates: 0, rejected: [] });
-    expect(ms).toBeLessThan(5_000);
+    // About 3 s alone on a shared 2-core machine (client serialisation, Postgres and the API in
+    // one box); the bound is loose for runs beside other test files, and still catches a
+    // per-row round trip (10,000 of them take far longer).
+    expect(ms).toBeLessThan(10_000);
     const events = await s.stack.database.db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll<string>().as('n'))
