@@ -22,6 +22,13 @@ API's correct 400s as "valid data rejected":
 - ``binary``: every file this API takes (a ``multipart/form-data`` part) is such a CSV, so the
   built-in generator (sample images, random bytes) is replaced by the same CSV, as bytes.
 
+- ``schedule-time``: when a queued call is due, at most 90 days ahead (a time in the past means
+  now); the strategy draws times from a day ago to 80 days ahead, with an offset.
+
+A queued call's ``campaign_id`` must name one of the caller's campaigns, which a fuzzer cannot
+know: ``before_call`` leaves it out of positive cases of the call queue routes (a random one is a
+404 for a single call, and a rejected row in a bulk queue). The API's own tests cover it.
+
 One constraint spans two fields, which JSON Schema cannot say: a campaign's
 ``schedule.calling_hours`` needs ``start`` before ``end`` (the API answers 400 naming ``end``
 otherwise). ``before_call`` puts the two in order in positive cases only; negative cases keep
@@ -30,6 +37,7 @@ whatever they drew, and the API's own tests cover the 400.
 
 import re
 import uuid
+from datetime import datetime, timedelta, timezone
 
 import schemathesis
 from hypothesis import strategies as st
@@ -54,6 +62,16 @@ schemathesis.openapi.format(
 )
 schemathesis.openapi.format("cursor", st.just(""))
 schemathesis.openapi.format("idempotency-key", st.builds(lambda: str(uuid.uuid4())))
+
+_OFFSETS = [timezone.utc, timezone(timedelta(hours=-5)), timezone(timedelta(hours=5, minutes=30))]
+schemathesis.openapi.format(
+    "schedule-time",
+    st.builds(
+        lambda seconds, zone: (datetime.now(timezone.utc) + timedelta(seconds=seconds)).astimezone(zone).isoformat(),
+        st.integers(min_value=-86_400, max_value=80 * 86_400),
+        st.sampled_from(_OFFSETS),
+    ),
+)
 
 _STANDARD_VARIABLES = ["first_name", "last_name", "full_name", "company", "phone"]
 # Text around the placeholders: no braces (a lone "}}" or "{{" is a syntax error) and no NUL.
@@ -86,6 +104,7 @@ def before_call(ctx, case, **kwargs):
     """A fresh key per request for every valid Idempotency-Key (see the module's docstring)."""
     if not case.headers:
         _order_calling_hours(case)
+        _drop_campaign_ids(case)
         return
     # A case probing another header (e.g. Authorization left out) is left exactly as drawn: an edit
     # makes schemathesis re-derive the case's scenario, and that probe would then be lost.
@@ -95,6 +114,7 @@ def before_call(ctx, case, **kwargs):
     if "header" in location and probed not in ("", "idempotency-key"):
         return
     _order_calling_hours(case)
+    _drop_campaign_ids(case)
     for name, value in list(case.headers.items()):
         if name.lower() == "idempotency-key" and isinstance(value, str) and _VALID_IDEMPOTENCY_KEY.fullmatch(value):
             case.headers[name] = str(uuid.uuid4())
@@ -119,3 +139,22 @@ def _order_calling_hours(case):
         hours["start"], hours["end"] = end, start
     elif start == end:
         hours["start"], hours["end"] = ("00:00", end) if end != "00:00" else (start, "24:00")
+
+
+_CALL_QUEUE_PATHS = ("/api/calls/queue", "/api/calls/bulk-queue")
+
+
+def _is_positive(case):
+    mode = getattr(getattr(getattr(case, "meta", None), "generation", None), "mode", None)
+    return str(getattr(mode, "value", mode)).lower() == "positive"
+
+
+def _drop_campaign_ids(case):
+    """No ``campaign_id`` in a positive case's queued calls (see the module's docstring)."""
+    path = getattr(getattr(case, "operation", None), "path", "")
+    if path not in _CALL_QUEUE_PATHS or not _is_positive(case) or not isinstance(case.body, dict):
+        return
+    rows = case.body.get("calls") if path.endswith("bulk-queue") else [case.body]
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict):
+            row.pop("campaign_id", None)

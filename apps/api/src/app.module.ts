@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CallsModule } from './calls/calls.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CarrierAccountsModule } from './carrier-accounts/carrier-accounts.module';
 import { ContactCapsModule } from './compliance/contact-caps.module';
@@ -24,6 +25,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     VoiceModule,
     CampaignsModule,
     ProspectsModule,
+    CallsModule,
     ComplianceReportModule,
     DidsModule,
     CarrierAccountsModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { json } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
@@ -18,6 +19,12 @@ import { DB, ENGINE_CONFIG } from './infrastructure/tokens';
 export const JSON_BODY_LIMIT = '10mb';
 
 /**
+ * Largest body of `POST /api/calls/bulk-queue`: 10,000 calls, each with its `call_config` and
+ * variables, can pass 10 MB (about 3 KB a call here); seed 001's clients send them as one JSON.
+ */
+export const BULK_CALLS_BODY_LIMIT = '32mb';
+
+/**
  * Builds the API with its global pipe, filter and OpenAPI document; the caller listens. Fails
  * (closing what it opened) when carrier accounts are stored and `CARRIER_CREDENTIALS_KEY` cannot
  * decrypt them.
@@ -30,6 +37,15 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
     bodyParser: false,
     logger: options.logger === false ? false : undefined,
   });
+  // Registered first: the general parser then finds the body parsed and leaves it alone. The raw
+  // bytes are kept as Nest's parser keeps them (the Idempotency-Key binds to their hash).
+  app.use(
+    '/api/calls/bulk-queue',
+    json({
+      limit: BULK_CALLS_BODY_LIMIT,
+      verify: (req, _res, bytes) => Object.assign(req, { rawBody: bytes }),
+    }),
+  );
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: true });
   app.use(bodyParserErrorHandler);

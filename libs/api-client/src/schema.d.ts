@@ -4,6 +4,111 @@
  */
 
 export interface paths {
+    "/api/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel a call not dialed yet (queued or scheduled) */
+        delete: operations["CallsController_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A call's state and attempts (by call_id, or by your custom_call_id) */
+        get: operations["CallsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls being dialed or in progress, with their current attempt (cursor-paginated) */
+        get: operations["CallsController_active"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch's counts and its calls by state */
+        get: operations["CallsController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/bulk-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue up to 10,000 calls as one batch
+         * @description Each row is checked as a single call is: a row that fails is listed in `rejected` with its field and the others are queued, in one transaction with the batch. A batch none of whose rows is valid is a 400 (nothing recorded). A batch_id names one request: a second one is a 409.
+         */
+        post: operations["CallsController_queueBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a call (now or at scheduled_at); a custom_call_id queued before answers that call (200) */
+        post: operations["CallsController_queue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns": {
         parameters: {
             query?: never;
@@ -406,6 +511,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/queue/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your call queue: calls pending by priority, scheduled, in flight, rates, channel pool usage */
+        get: operations["QueueStatusController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/suppressions": {
         parameters: {
             query?: never;
@@ -571,6 +693,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActiveCallPage: {
+            items: components["schemas"]["ActiveCallView"][];
+            /** @description cursor of the next page; null on the last */
+            nextCursor: string | null;
+        };
+        ActiveCallView: {
+            /** @description null: claimed, not yet recorded */
+            attempt: number | null;
+            /** Format: uuid */
+            attempt_id: string | null;
+            batch_id: string | null;
+            /** Format: uuid */
+            call_id: string;
+            /** @description the number calling (E.164) */
+            caller_id: string | null;
+            custom_call_id: string | null;
+            /** @description E.164 */
+            phone_number: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @description the carrier */
+            provider: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** @enum {string} */
+            state: "dialing" | "in_progress";
+        };
         AllowedHoursView: {
             /**
              * @description local time, exclusive (24:00 allowed)
@@ -583,6 +732,71 @@ export interface components {
              */
             start: string;
         };
+        BulkQueueCallsDto: {
+            /**
+             * @description your id of the batch: one request per id
+             * @example campaign-batch-123
+             */
+            batch_id: string;
+            calls: {
+                call_config?: components["schemas"]["CallConfig"];
+                /**
+                 * Format: uuid
+                 * @description one of your campaigns to file the call under (its reports); the call is dialed by your call queue
+                 */
+                campaign_id?: string;
+                /**
+                 * @description your id of the call. Queueing an id again answers the call it first queued (200) and queues nothing
+                 * @example call-456
+                 */
+                custom_call_id?: string;
+                /**
+                 * @description redials after busy, no answer or failure, with growing delays
+                 * @default 3
+                 */
+                max_retries: number;
+                /**
+                 * Format: phone
+                 * @description the number to call, E.164 or national (US default) format; stored as E.164
+                 * @example +14155550100
+                 */
+                phone_number: string;
+                /**
+                 * @description calls of a higher priority are dialed first
+                 * @default normal
+                 * @enum {string}
+                 */
+                priority: "low" | "normal" | "high" | "urgent";
+                /**
+                 * Format: schedule-time
+                 * @description when to call: an ISO 8601 date-time with its offset (Z or ±hh:mm), at most 90 days ahead; a time in the past means now. Absent: now
+                 * @example 2025-01-15T14:30:00Z
+                 */
+                scheduled_at?: string;
+            }[];
+        };
+        BulkQueuedCall: {
+            /** Format: uuid */
+            call_id: string;
+            /** @description false: the custom_call_id named a call queued before (or earlier in the list) */
+            created: boolean;
+            custom_call_id: string | null;
+            /** @description 1-based position of the row in `calls` */
+            row: number;
+        };
+        BulkQueueResultView: {
+            /** @description valid rows (queued, or duplicates) */
+            accepted: number;
+            batch_id: string;
+            /** @description the accepted rows, in order */
+            calls: components["schemas"]["BulkQueuedCall"][];
+            /** @description valid rows whose custom_call_id named a call already queued: nothing new was queued */
+            duplicates: number;
+            /** @description every row that failed its checks */
+            rejected: components["schemas"]["RejectedCallRow"][];
+            /** @description rows in `calls` */
+            submitted: number;
+        };
         BulkSuppressionResult: {
             /** @description numbers newly suppressed */
             added: number;
@@ -592,6 +806,75 @@ export interface components {
             rejected: components["schemas"]["RejectedRow"][];
             /** @description all rejected rows */
             rejectedCount: number;
+        };
+        CallAttemptView: {
+            attempt: number;
+            /** Format: uuid */
+            attempt_id: string;
+            /** @description the number the call came from (E.164) */
+            caller_id: string | null;
+            duration_seconds: number | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            error: string | null;
+            /** @description human_connected, voicemail, no_answer, busy, failed, ... */
+            outcome: string | null;
+            /**
+             * Format: date-time
+             * @description when the carrier was asked (or the attempt recorded)
+             */
+            started_at: string;
+            /** @description pending, originating, in_progress, completed, failed, unknown */
+            status: string;
+        };
+        CallBatchView: {
+            accepted: number;
+            batch_id: string;
+            /** Format: date-time */
+            created_at: string;
+            rejected: number;
+            /** @description the batch's calls by state, now */
+            states: components["schemas"]["CallStateCounts"];
+            submitted: number;
+        };
+        /** @description how the call is made; stored with the call as given */
+        CallConfig: {
+            /**
+             * @description who talks when the call is answered: the AI agent server or a plain flow
+             * @enum {string}
+             */
+            agent?: "ai" | "plain";
+            /**
+             * @description where the carrier fetches the call flow once answered: an http(s) URL
+             * @example https://example.com/outbound-answer
+             */
+            answer_url?: string;
+            /**
+             * @description the agent flow to run
+             * @example wishfin-test
+             */
+            flow_name?: string;
+            /**
+             * @description longest the call may last, in seconds
+             * @example 1800
+             */
+            max_duration?: number;
+            /** @description record the call */
+            recording_enabled?: boolean;
+            /**
+             * @description values the agent or flow may use (text)
+             * @example {
+             *       "name": "John Doe"
+             *     }
+             */
+            variables?: {
+                [key: string]: string;
+            };
+            /**
+             * @description voice or language of the agent
+             * @example en-US
+             */
+            voice?: string;
         };
         /** @description the campaign's own hours in each recipient's local time. They only narrow: a contact also needs the federal window (voice 08:00-21:00, SMS 07:00-19:00), the state rules and holidays of the recipient */
         CallingHours: {
@@ -609,6 +892,57 @@ export interface components {
             end: string;
             /** @example 09:00 */
             start: string;
+        };
+        CallStateCounts: {
+            cancelled: number;
+            completed: number;
+            dialing: number;
+            failed: number;
+            in_progress: number;
+            queued: number;
+            scheduled: number;
+        };
+        CallStatusView: {
+            /** @description first to last */
+            attempts: components["schemas"]["CallAttemptView"][];
+            batch_id: string | null;
+            /**
+             * Format: uuid
+             * @description the call's id
+             */
+            call_id: string;
+            /**
+             * Format: uuid
+             * @description the campaign the call is filed under
+             */
+            campaign_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            custom_call_id: string | null;
+            max_retries: number;
+            /**
+             * Format: date-time
+             * @description when the call is next due (queued or scheduled calls)
+             */
+            next_attempt_at: string;
+            /** @description E.164 */
+            phone_number: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @description why the call is not dialed or failed, when known (dnc, outside_window, cancelled_by_api, ...) */
+            reason: string | null;
+            /** @description redials left; 0 once the call has ended */
+            retries_left: number;
+            /**
+             * Format: date-time
+             * @description the requested time, as given; null: now
+             */
+            scheduled_at: string | null;
+            /**
+             * @description queued: due now; scheduled: due later (its time, a retry, or the recipient’s calling window); dialing; in_progress: ringing or answered; completed: answered; failed: not reached with all attempts used; cancelled: cancelled, or not callable (see reason)
+             * @enum {string}
+             */
+            state: "queued" | "scheduled" | "dialing" | "in_progress" | "completed" | "failed" | "cancelled";
         };
         CallWebhookAnswer: {
             /**
@@ -1246,6 +1580,12 @@ export interface components {
             /** @example compliance review */
             reason?: string;
         };
+        PendingByPriority: {
+            high: number;
+            low: number;
+            normal: number;
+            urgent: number;
+        };
         ProspectInput: {
             /**
              * @description when the person consented to be contacted: ISO 8601 date or date-time (no offset: UTC), not in the future; same as `consented_at`. Numbers reassigned since then are not contacted. A malformed one rejects the row
@@ -1327,6 +1667,111 @@ export interface components {
                 [key: string]: string;
             };
         };
+        QueueCallDto: {
+            call_config?: components["schemas"]["CallConfig"];
+            /**
+             * Format: uuid
+             * @description one of your campaigns to file the call under (its reports); the call is dialed by your call queue
+             */
+            campaign_id?: string;
+            /**
+             * @description your id of the call. Queueing an id again answers the call it first queued (200) and queues nothing
+             * @example call-456
+             */
+            custom_call_id?: string;
+            /**
+             * @description redials after busy, no answer or failure, with growing delays
+             * @default 3
+             */
+            max_retries: number;
+            /**
+             * Format: phone
+             * @description the number to call, E.164 or national (US default) format; stored as E.164
+             * @example +14155550100
+             */
+            phone_number: string;
+            /**
+             * @description calls of a higher priority are dialed first
+             * @default normal
+             * @enum {string}
+             */
+            priority: "low" | "normal" | "high" | "urgent";
+            /**
+             * Format: schedule-time
+             * @description when to call: an ISO 8601 date-time with its offset (Z or ±hh:mm), at most 90 days ahead; a time in the past means now. Absent: now
+             * @example 2025-01-15T14:30:00Z
+             */
+            scheduled_at?: string;
+        };
+        QueueChannelPool: {
+            /** @description channels in use now, by every customer (null: Redis could not tell) */
+            in_use: number | null;
+            limit: number;
+            /**
+             * @description the SIP channel pool queued calls are dialed from
+             * @enum {string}
+             */
+            pool: "api";
+        };
+        QueuedCallView: {
+            batch_id: string | null;
+            /**
+             * Format: uuid
+             * @description the call's id
+             */
+            call_id: string;
+            /**
+             * Format: uuid
+             * @description the campaign the call is filed under
+             */
+            campaign_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            custom_call_id: string | null;
+            max_retries: number;
+            /** @description E.164 */
+            phone_number: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /**
+             * Format: date-time
+             * @description the requested time, as given; null: now
+             */
+            scheduled_at: string | null;
+            /**
+             * @description queued: due now; scheduled: due later (its time, a retry, or the recipient’s calling window); dialing; in_progress: ringing or answered; completed: answered; failed: not reached with all attempts used; cancelled: cancelled, or not callable (see reason)
+             * @enum {string}
+             */
+            state: "queued" | "scheduled" | "dialing" | "in_progress" | "completed" | "failed" | "cancelled";
+        };
+        QueueStatusView: {
+            /** @description mean talk time of the calls answered in the last hour */
+            average_duration_seconds: number;
+            channel_pool: components["schemas"]["QueueChannelPool"];
+            /** @description calls sent to the carrier per second over the last minute */
+            dial_rate_per_second: number;
+            /** @description share of the calls that ended in the last hour unanswered with every attempt used */
+            failure_rate: number;
+            /** @description calls being dialed or in progress */
+            in_flight: number;
+            /** @description calls due now, waiting for a channel */
+            pending: components["schemas"]["PendingByPriority"];
+            /**
+             * Format: uuid
+             * @description your call queue (its events are on channel campaign:<queue_id>); null: nothing queued yet
+             */
+            queue_id: string | null;
+            /** @description calls due later (scheduled, retry backoff, calling window) */
+            scheduled: number;
+            /**
+             * @description created: not started yet; dialing; paused (calls wait); null: no queue yet
+             * @enum {string|null}
+             */
+            status: "created" | "dialing" | "paused" | "completed" | "cancelled" | null;
+            /** @description share of the calls that ended in the last hour that were answered (0 when none ended) */
+            success_rate: number;
+            workflow_id: string | null;
+        };
         RecipientLocalTimeView: {
             /** @description that local day's allowed hours; null: none (a Sunday or holiday ban) */
             allowedHours: components["schemas"]["AllowedHoursView"] | null;
@@ -1342,6 +1787,13 @@ export interface components {
             number: string;
             /** @description why it was not registered (e.g. held by another customer) */
             reason: string;
+        };
+        RejectedCallRow: {
+            /** @description the field of the row that failed (`calls[i].` left out), or `row` */
+            field: string;
+            reason: string;
+            /** @description 1-based position of the row in `calls` */
+            row: number;
         };
         RejectedRow: {
             reason: string;
@@ -1518,6 +1970,411 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    CallsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the call's call_id, or your custom_call_id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallStatusView"];
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such resource for this customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the call is dialing, in progress or finished (the message names its state) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the call's call_id, or your custom_call_id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallStatusView"];
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such resource for this customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallsController_active: {
+        parameters: {
+            query?: {
+                /** @description the previous page's nextCursor, opaque; absent or empty for the first page. A cursor this list did not return is a 400 */
+                cursor?: string;
+                /** @description page size (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActiveCallPage"];
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallsController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description your batch_id */
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallBatchView"];
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such resource for this customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallsController_queueBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1-255 visible ASCII characters (no spaces), unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkQueueCallsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkQueueResultView"];
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description batch_id was used before */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CallsController_queue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1-255 visible ASCII characters (no spaces), unique per operation (e.g. a UUID). Makes the request safe to retry: within 24 h, the same key with the same request (method, path, body bytes) gets the first answer again, status and body, with `Idempotent-Replayed: true`, and nothing is created twice. The same key with a different request answers 422. A request sent while another with the key is still running waits for its answer, or answers 409 with Retry-After after 30 s. 5xx answers, 408/409/423/425/429 and validation errors are not kept: a retry with the key executes again. Keys are per customer. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueCallDto"];
+            };
+        };
+        responses: {
+            /** @description custom_call_id was queued before: that call, nothing new */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedCallView"];
+                };
+            };
+            /** @description queued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedCallView"];
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description campaign_id names none of your campaigns */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CampaignsController_list: {
         parameters: {
             query?: {
@@ -3516,6 +4373,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+        };
+    };
+    QueueStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueStatusView"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

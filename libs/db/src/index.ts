@@ -22,6 +22,8 @@ export * from './repositories/customers.repository';
 export * from './repositories/campaigns.repository';
 export * from './repositories/call-queue.repository';
 export * from './repositories/queued-calls.repository';
+export * from './repositories/queued-call-views.repository';
+export * from './repositories/call-batches.repository';
 export * from './repositories/prospects.repository';
 export * from './repositories/dids.repository';
 export * from './repositories/did-health.repository';

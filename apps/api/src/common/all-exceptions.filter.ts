@@ -2,7 +2,7 @@ import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { errorBody } from './contract/error-answer';
-import { allowedMethods } from './contract/method-not-allowed';
+import { allowedMethods, isShadowedRoute } from './contract/method-not-allowed';
 
 /**
  * The API's one exception filter: every error answer has the one `ErrorBody` shape the OpenAPI
@@ -17,8 +17,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
     const req = host.switchToHttp().getRequest<Request>();
-    // No route matched (`req.route` unset): a known path with another method is a 405.
-    if (exception instanceof NotFoundException && req.route === undefined) {
+    // No route matched (`req.route` unset), or only one whose parameter caught another route's
+    // literal path: a known path with another method is a 405.
+    if (exception instanceof NotFoundException && (req.route === undefined || isShadowedRoute(req))) {
       const allow = allowedMethods(req);
       if (allow.length > 0) {
         const status = HttpStatus.METHOD_NOT_ALLOWED;

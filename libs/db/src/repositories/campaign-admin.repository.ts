@@ -22,7 +22,7 @@ export type CampaignPageRow = Campaign & {
   pageKey: string;
 };
 
-/** One customer's campaigns, newest first, keyset-paginated on (created_at, id). */
+/** One customer's campaigns (not its call queue), newest first, keyset-paginated on (created_at, id). */
 export async function listCampaignsPage(db: Executor, req: CampaignPageRequest): Promise<CampaignPageRow[]> {
   let query = db
     .selectFrom('campaigns')
@@ -30,7 +30,8 @@ export async function listCampaignsPage(db: Executor, req: CampaignPageRequest):
     .select(
       sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('pageKey'),
     )
-    .where('customer_id', '=', req.customerId);
+    .where('customer_id', '=', req.customerId)
+    .where('kind', '=', 'campaign');
   if (req.status) query = query.where('status', '=', req.status);
   if (req.channel) query = query.where('channel', '=', req.channel);
   if (req.after) {

@@ -5,7 +5,10 @@ export async function insertCampaign(db: Executor, campaign: NewCampaign): Promi
   return db.insertInto('campaigns').values(campaign).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Tenant-scoped: another customer's campaign is indistinguishable from a missing one. */
+/**
+ * Tenant-scoped: another customer's campaign is indistinguishable from a missing one. A call
+ * queue (kind `call_queue`) is not a campaign to the campaign API, so it is not found either.
+ */
 export async function findCampaign(
   db: Executor,
   customerId: string,
@@ -16,6 +19,7 @@ export async function findCampaign(
     .selectAll()
     .where('customer_id', '=', customerId)
     .where('id', '=', campaignId)
+    .where('kind', '=', 'campaign')
     .executeTakeFirst();
 }
 

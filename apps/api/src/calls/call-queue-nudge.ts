@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import type { EngineConfig } from '@engine/config';
+import {
+  CAMPAIGN_WORKFLOW_TYPE,
+  campaignSearchAttributes,
+  campaignWorkflowId,
+  prospectsAddedSignal,
+} from '@engine/contracts';
+import type { Campaign, Database } from '@engine/db';
+import { setCallQueueWorkflowId } from '@engine/db';
+import { DB, ENGINE_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+
+/**
+ * Wakes the customer's call-queue workflow after calls were queued, starting it if it is not
+ * running (signal-with-start: one round trip, and two concurrent first requests start it once).
+ * A paused queue is signalled too: its calls wait until it is resumed.
+ */
+@Injectable()
+export class CallQueueNudge {
+  private readonly logger = new Logger('calls');
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<Database>,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  /**
+   * Best effort: the calls are stored already, so a Temporal outage must not turn the answer into
+   * an error that invites a retry. The next request nudges again (a repeated one too), and the
+   * queue workflow, once running, reads every queued call from the database.
+   */
+  async callsQueued(queue: Campaign): Promise<void> {
+    const workflowId = campaignWorkflowId(queue.id);
+    try {
+      await this.temporal.workflow.signalWithStart(CAMPAIGN_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: this.config.taskQueue,
+        args: [{ campaignId: queue.id }],
+        signal: prospectsAddedSignal,
+        signalArgs: [],
+        typedSearchAttributes: campaignSearchAttributes({
+          campaignId: queue.id,
+          customerId: queue.customer_id,
+          channel: queue.channel,
+          status: queue.status,
+        }),
+      });
+      if (queue.workflow_id === null) await setCallQueueWorkflowId(this.db, queue.id, workflowId);
+    } catch (err) {
+      this.logger.warn(`call queue ${queue.id} not signalled: ${String(err)}`);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CallQueueNudge } from './call-queue-nudge';
+import { CallViewsService } from './call-views.service';
+import { CallsController } from './calls.controller';
+import { CallsService } from './calls.service';
+import { QueueStatusController } from './queue-status.controller';
+import { QueueStatusService } from './queue-status.service';
+
+/** Seed 001's call queue: /api/calls and /api/queue. */
+@Module({
+  controllers: [CallsController, QueueStatusController],
+  providers: [CallsService, CallViewsService, QueueStatusService, CallQueueNudge],
+})
+export class CallsModule {}
