@@ -13,7 +13,7 @@ export interface CallConfig {
   recording_enabled?: boolean;
   /** Which agent flow serves the call; handed to the agent with the stream. */
   flow_name?: string;
-  /** The customer's own answer document (`https://`), fetched instead of the engine's. */
+  /** The customer's own answer document (an http(s) URL, as the API accepts), fetched instead of the engine's. */
   answer_url?: string;
   /** Handed to the agent with the stream. */
   variables?: Record<string, string>;
@@ -65,7 +65,7 @@ export function readCallConfig(stored: unknown): CallConfig {
   const flow = text(raw['flow_name']);
   if (flow) config.flow_name = flow;
   const answerUrl = text(raw['answer_url']);
-  if (answerUrl && /^https:\/\//i.test(answerUrl)) config.answer_url = answerUrl;
+  if (answerUrl && /^https?:\/\//i.test(answerUrl)) config.answer_url = answerUrl;
   const variables = stringRecord(raw['variables']);
   if (variables) config.variables = variables;
   return config;

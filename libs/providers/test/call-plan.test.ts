@@ -97,7 +97,7 @@ describe('readCallConfig', () => {
         max_duration: 1.5,
         recording_enabled: 'yes',
         flow_name: 7,
-        answer_url: 'http://insecure.example.com/a',
+        answer_url: 'ftp://files.example.com/a',
         variables: { a: 1 },
       }),
     ).toEqual({});

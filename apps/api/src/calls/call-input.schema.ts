@@ -10,6 +10,8 @@ import { scheduledAt } from './scheduled-at';
  */
 
 export const MAX_CALL_VARIABLES = 50;
+/** The variables of one call, as JSON, at most this long. */
+export const MAX_CALL_VARIABLES_CHARS = 4_096;
 export const MAX_BULK_CALLS = 10_000;
 
 /** A host, an optional port, then visible ASCII: what the dialer can fetch, nothing a parser may refuse. */
@@ -48,6 +50,10 @@ export const CallConfigSchema = z
       .record(storedText(100).min(1), storedText(1000))
       .refine((vars) => Object.keys(vars).length <= MAX_CALL_VARIABLES, {
         message: `at most ${MAX_CALL_VARIABLES} variables`,
+      })
+      // Plivo and Telnyx carry them in the agent's stream URL, which carriers cap at a few KB.
+      .refine((vars) => JSON.stringify(vars).length <= MAX_CALL_VARIABLES_CHARS, {
+        message: `at most ${MAX_CALL_VARIABLES_CHARS} characters in all, as JSON`,
       })
       .optional()
       .meta({

@@ -2,11 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { EngineConfig } from '@engine/config';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import {
+  callChangedSignal,
   CAMPAIGN_WORKFLOW_TYPE,
   campaignSearchAttributes,
   campaignWorkflowId,
   prospectsAddedSignal,
+  queuedCallWorkflowId,
 } from '@engine/contracts';
 import type { Campaign, Database } from '@engine/db';
 import { setCallQueueWorkflowId } from '@engine/db';
@@ -51,6 +54,20 @@ export class CallQueueNudge {
       if (queue.workflow_id === null) await setCallQueueWorkflowId(this.db, queue.id, workflowId);
     } catch (err) {
       this.logger.warn(`call queue ${queue.id} not signalled: ${String(err)}`);
+    }
+  }
+
+  /**
+   * Tells a call's own workflow (`call-<id>`, there once the call was dialed) that the call
+   * changed, e.g. it was cancelled while waiting for a retry; best effort, as its own timer
+   * catches up anyway. A call never dialed has no workflow.
+   */
+  async callChanged(callId: string): Promise<void> {
+    try {
+      await this.temporal.workflow.getHandle(queuedCallWorkflowId(callId)).signal(callChangedSignal);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError))
+        this.logger.warn(`call ${callId} workflow not told: ${String(err)}`);
     }
   }
 }

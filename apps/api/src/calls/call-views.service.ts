@@ -14,6 +14,7 @@ import type { CallState } from '@engine/domain';
 import { callStateOf, CallStates } from '@engine/domain';
 import { decodeCursor, DEFAULT_PAGE_SIZE, keysetPage } from '../common/pagination';
 import { DB } from '../infrastructure/tokens';
+import { CallQueueNudge } from './call-queue-nudge';
 import type { ActiveCallsQuery } from './call-input.schema';
 import { stateOfRow, toCallStatusView, toQueuedCallView } from './call-view-mapping';
 import type {
@@ -33,7 +34,10 @@ const isProspectCursor = (v: unknown): v is { p: number } =>
 /** Reads of queued calls (status, batches, active calls) and their cancellation. */
 @Injectable()
 export class CallViewsService {
-  constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
+  constructor(
+    @Inject(DB) private readonly db: Kysely<Database>,
+    private readonly nudge: CallQueueNudge,
+  ) {}
 
   private async row(customerId: string, ref: string) {
     const row = await findQueuedCallRow(this.db, customerId, ref);
@@ -65,6 +69,7 @@ export class CallViewsService {
       const state = stateOfRow(await this.row(customerId, row.id), now);
       throw new ConflictException(`call is ${state}; only a queued or scheduled call can be cancelled`);
     }
+    await this.nudge.callChanged(row.id);
     return this.status(customerId, row.id);
   }
 
