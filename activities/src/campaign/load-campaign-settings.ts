@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CampaignSettings } from '@engine/contracts';
-import { CampaignDefaults } from '@engine/contracts';
+import { CallQueueDefaults, CampaignDefaults } from '@engine/contracts';
 import type { WeekdayName } from '@engine/domain';
 import { DefaultCallBackoff, parseTemplate, WeekdayNames } from '@engine/domain';
 import type { Campaign } from '@engine/db';
@@ -27,9 +27,6 @@ function callingHoursOf(value: unknown): CampaignSettings['callingHours'] {
   return names ? { start, end, days: names } : { start, end };
 }
 
-/** Pace of a call queue whose customer set none: seed 001's `RATE_LIMIT_PER_SECOND` example. */
-export const DEFAULT_QUEUE_CALLS_PER_SECOND = 10;
-
 /**
  * A customer's call queue (seed 001): it leases from the `api` pool (8 channels, DESIGN.md),
  * paces to the customer's rate, retries `busy`, `no_answer` and `failed` with exponential backoff
@@ -40,7 +37,7 @@ function callQueueSettings(base: CampaignSettings, pace: number | undefined): Ca
     ...base,
     kind: 'call_queue',
     channelPool: 'api',
-    callsPerSecond: pace ?? DEFAULT_QUEUE_CALLS_PER_SECOND,
+    callsPerSecond: pace ?? CallQueueDefaults.callsPerSecond,
     retryOn: ['no_answer', 'busy', 'failed'],
     retryBackoff: { ...DefaultCallBackoff },
   };

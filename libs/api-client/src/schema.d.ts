@@ -511,6 +511,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/queue/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your call queue’s pace (calls per second) */
+        get: operations["QueueStatusController_getSettings"];
+        /** Set your call queue’s pace (null: the default); a running queue applies it at its next turn */
+        put: operations["QueueStatusController_setSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/queue/status": {
         parameters: {
             query?: never;
@@ -1744,6 +1762,12 @@ export interface components {
              */
             state: "queued" | "scheduled" | "dialing" | "in_progress" | "completed" | "failed" | "cancelled";
         };
+        QueueSettingsView: {
+            /** @description your pace; null: the default */
+            calls_per_second: number | null;
+            /** @description the pace in force: yours, else the default */
+            effective_calls_per_second: number;
+        };
         QueueStatusView: {
             /** @description mean talk time of the calls answered in the last hour */
             average_duration_seconds: number;
@@ -1960,6 +1984,13 @@ export interface components {
              * @example 3
              */
             per24h: number | null;
+        };
+        UpdateQueueSettingsDto: {
+            /**
+             * @description calls your queue dials per second at most; null: the default
+             * @example 5
+             */
+            calls_per_second: number | null;
         };
     };
     responses: never;
@@ -4373,6 +4404,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+        };
+    };
+    QueueStatusController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSettingsView"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QueueStatusController_setSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQueueSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSettingsView"];
+                };
+            };
+            /** @description the request is invalid: `field` names the field, parameter or header that failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing, invalid or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate limit of this API key reached: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

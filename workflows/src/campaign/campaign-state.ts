@@ -77,6 +77,8 @@ export class CampaignState {
   resumeRequested: boolean;
   cancelRequested: boolean;
   cancelReason: string | null;
+  /** The campaign's settings changed (a call queue's pace): reload them before the next dial. */
+  settingsChanged = false;
   /** Call queue: calls to cancel (`cancelCalls`), not yet applied. */
   readonly callCancels: CallCancelRequest[];
 

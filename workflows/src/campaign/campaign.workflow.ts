@@ -19,6 +19,7 @@ import {
   pauseSignal,
   prospectsAddedSignal,
   resumeSignal,
+  settingsChangedSignal,
   stateQuery,
 } from '@engine/contracts';
 import { campaignActivities as acts } from './campaign-activities';
@@ -47,7 +48,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   registerHandlers(state, input.campaignId);
 
   const settings: CampaignSettings = input.settings ?? (await acts.loadCampaignSettings(input.campaignId));
-  const run = new CampaignRun(settings, state);
+  let run = new CampaignRun(settings, state);
 
   // The starter normally sets these; a run started another way (e.g. the CLI) gets them here.
   if (workflowInfo().typedSearchAttributes.get(CampaignIdKey) === undefined) {
@@ -62,6 +63,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   for (;;) {
     // Control intents first: a pause or cancel takes effect before anything else is dialed.
     await applyControl(run);
+    if (state.settingsChanged) run = await reloadSettings(run, input.campaignId);
     const ended = (await flushOutcomes(run)) + (await resolveStale(run));
     if (ended > 0) state.channelWaitUntilMs = null;
 
@@ -101,10 +103,22 @@ function registerHandlers(state: CampaignState, campaignId: string): void {
     state.nextDueMs = Date.now();
     state.wake = true;
   });
+  setHandler(settingsChangedSignal, () => {
+    state.settingsChanged = true;
+    state.wake = true;
+  });
   setHandler(didsChangedSignal, () => {
     state.wake = true;
   });
   setHandler(stateQuery, () => state.view(campaignId, workflowInfo().historyLength));
+}
+
+/** A call queue's pace changed: the run goes on with the settings as they are now, paced afresh. */
+async function reloadSettings(run: CampaignRun, campaignId: string): Promise<CampaignRun> {
+  run.state.settingsChanged = false;
+  const next = new CampaignRun(await acts.loadCampaignSettings(campaignId), run.state);
+  next.restartPace();
+  return next;
 }
 
 /**

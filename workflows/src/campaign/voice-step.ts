@@ -8,6 +8,9 @@ import { autoPauseForCarrier, autoPauseForNoDids } from './control-step';
 /** Version marker: a tick records the outcomes waiting in the inbox before it dials. */
 const FLUSH_BEFORE_DIAL = 'flush-outcomes-before-dial';
 
+/** Version marker: prospects added while a campaign checked it was done keep it from completing. */
+const DIAL_PROSPECTS_ADDED_AT_THE_END = 'dial-prospects-added-at-the-end';
+
 /**
  * One turn of a dialing voice campaign: finish when nothing is left, sleep while nothing is due or
  * no channel is free, wait for the next paced tick, then dial what the pace allows. Returns the
@@ -63,10 +66,14 @@ async function finishWhenDone(run: CampaignRun): Promise<CampaignWorkflowResult 
   if (final.requeued > 0) state.nextDueMs = Date.now();
   if (!final.complete || state.inFlight.size > 0) return undefined;
   if (settings.kind === 'call_queue') {
-    // A call queue never completes: it waits for the next call (`prospectsAdded`) or a signal.
-    await run.waitUntil(null);
+    // A call queue never completes: it waits for the next call (`prospectsAdded`) or a signal,
+    // unless a call came while the database was asked (the signal left it due already).
+    if (state.nextDueMs === null) await run.waitUntil(null);
     return undefined;
   }
+  // Prospects added while the database was asked: dial them rather than complete over them.
+  // (Runs recorded before this check completed; they replay as they ran.)
+  if (state.nextDueMs !== null && patched(DIAL_PROSPECTS_ADDED_AT_THE_END)) return undefined;
   return run.complete();
 }
 

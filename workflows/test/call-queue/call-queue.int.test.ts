@@ -233,4 +233,35 @@ describe('the call queue', () => {
     };
     expect(sim.calls.filter((c) => c.to === '+19175550401')).toHaveLength(1);
   }, 60_000);
+
+  it('takes a new pace from PUT /api/queue/settings while it runs', async () => {
+    const { customer, apiKey } = await seedCustomer(db());
+    await seedDids(db(), customer.id, 2, { areaCode: '212' });
+    const { workflowId } = await queueCalls(stack, customer.id, [
+      queuedCall(phone(500), { timezone: callable }),
+    ]);
+    const handle = stack.temporal.client.workflow.getHandle(workflowId);
+    const pace = async () => ((await handle.query(stateQuery)) as CampaignStateView).pacing.callsPerSecond;
+    await waitFor('the queue to run', async () => (await pace()) === 10);
+
+    const put = (body: unknown) =>
+      fetch(`${stack.apiUrl}/api/queue/settings`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const answer = await put({ calls_per_second: 2.5 });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ calls_per_second: 2.5, effective_calls_per_second: 2.5 });
+    await waitFor('the new pace', async () => (await pace()) === 2.5);
+
+    const refused = await put({ calls_per_second: 1000 });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { field?: string }).field).toBe('calls_per_second');
+    expect(await (await put({ calls_per_second: null })).json()).toEqual({
+      calls_per_second: null,
+      effective_calls_per_second: 10,
+    });
+    await waitFor('the default pace again', async () => (await pace()) === 10);
+  }, 60_000);
 });

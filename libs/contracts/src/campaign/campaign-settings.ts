@@ -82,6 +82,15 @@ export const CampaignDefaults = {
   receiptTimeoutSeconds: 3600,
 } as const;
 
+/** A customer's call queue (seed 001) when the customer set no pace of its own. */
+export const CallQueueDefaults = {
+  /** Seed 001's `RATE_LIMIT_PER_SECOND` example. */
+  callsPerSecond: 10,
+  /** Bounds of a pace a customer may set. */
+  minCallsPerSecond: 0.1,
+  maxCallsPerSecond: 100,
+} as const;
+
 /** `campaign-<campaignId>`, fixed by the design; starting a second one is refused. */
 export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;
 

@@ -29,3 +29,6 @@ export const stateQuery = defineQuery<CampaignStateView>('state');
  * in the database directly. A call already dialing is not affected.
  */
 export const cancelCallsSignal = defineSignal<[CallCancelRequest]>('cancelCalls');
+
+/** Call queue only: the customer changed the queue's pace; the workflow reloads its settings. */
+export const settingsChangedSignal = defineSignal<[]>('settingsChanged');

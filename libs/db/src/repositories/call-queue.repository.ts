@@ -55,3 +55,12 @@ export async function callQueuePace(db: Executor, customerId: string): Promise<n
     .executeTakeFirst();
   return row?.queue_calls_per_second ?? undefined;
 }
+
+/** Sets the pace of a customer's call queue (null: the default). */
+export async function setCallQueuePace(db: Executor, customerId: string, pace: number | null): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set({ queue_calls_per_second: pace })
+    .where('id', '=', customerId)
+    .execute();
+}
