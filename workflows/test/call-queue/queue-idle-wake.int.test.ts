@@ -17,65 +17,70 @@ const empty: DialBatchResult = {
 };
 
 /**
- * A call queue that ran dry asks the database one last time (`finalizeCampaign`) before it waits
- * for the next call. A call queued during that question must not be missed: its `prospectsAdded`
- * arrives while the activity runs, and the queue must dial rather than wait for another signal.
+ * A call queue that ran dry (or a campaign about to complete) asks the database one last time
+ * (`finalizeCampaign`) before it waits for the next call (or completes). A call queued (a prospect
+ * added) during that question must not be missed: its `prospectsAdded` arrives while the activity
+ * runs, and the loop must dial rather than wait for another signal or complete.
  */
-describe('call queue: a call queued while the queue checks it is empty', () => {
+describe('prospects added while the loop checks nothing is left', () => {
   let temporal: TestTemporal;
   beforeAll(async () => {
     temporal = await connectTestTemporal('queue-idle');
   });
   afterAll(() => temporal?.close());
 
-  it('is dialed without another signal', async () => {
-    const settings = voiceSettings(`queue-idle-${uniqueSuffix()}`, {
-      kind: 'call_queue',
-      channelPool: 'api',
-    });
-    const standIn = standInActivities(settings);
-    let dials = 0;
-    let finalizes = 0;
-    let entered: () => void = () => {};
-    let release: () => void = () => {};
-    const finalizeEntered = new Promise<void>((r) => (entered = r));
-    const finalizeReleased = new Promise<void>((r) => (release = r));
-    standIn.activities.dialNextBatch = async () => {
-      dials += 1;
-      return empty;
-    };
-    standIn.activities.finalizeCampaign = async (): Promise<FinalizeResult> => {
-      finalizes += 1;
-      if (finalizes === 1) {
-        entered();
-        await finalizeReleased;
-      }
-      return { complete: true, counts: {}, orphanAttempts: [], requeued: 0 };
-    };
-    const worker = await Worker.create({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      taskQueue: temporal.taskQueue,
-      workflowsPath: require.resolve('@engine/workflows'),
-      activities: standIn.activities,
-    });
-    await worker.runUntil(async () => {
-      const handle = await temporal.client.workflow.start(campaignWorkflow, {
-        workflowId: `campaign-${settings.campaignId}`,
+  it.each([
+    ['a call queue', { kind: 'call_queue' as const, channelPool: 'api' as const }],
+    ['a campaign (it does not complete over them)', {}],
+  ])(
+    'is dialed without another signal: %s',
+    async (_label, overrides) => {
+      const settings = voiceSettings(`queue-idle-${uniqueSuffix()}`, overrides);
+      const standIn = standInActivities(settings);
+      let dials = 0;
+      let finalizes = 0;
+      let entered: () => void = () => {};
+      let release: () => void = () => {};
+      const finalizeEntered = new Promise<void>((r) => (entered = r));
+      const finalizeReleased = new Promise<void>((r) => (release = r));
+      standIn.activities.dialNextBatch = async () => {
+        dials += 1;
+        return empty;
+      };
+      standIn.activities.finalizeCampaign = async (): Promise<FinalizeResult> => {
+        finalizes += 1;
+        if (finalizes === 1) {
+          entered();
+          await finalizeReleased;
+        }
+        return { complete: true, counts: {}, orphanAttempts: [], requeued: 0 };
+      };
+      const worker = await Worker.create({
+        connection: temporal.nativeConnection,
+        namespace: temporal.namespace,
         taskQueue: temporal.taskQueue,
-        args: [{ campaignId: settings.campaignId, settings }],
+        workflowsPath: require.resolve('@engine/workflows'),
+        activities: standIn.activities,
       });
-      try {
-        await finalizeEntered;
-        const dialsBefore = dials;
-        await handle.signal(prospectsAddedSignal);
-        release();
-        await waitFor(() => dials > dialsBefore, 'a dial after the signal', 10_000);
-        expect(dials).toBeGreaterThan(dialsBefore);
-        expect((await handle.describe()).status.name).toBe('RUNNING');
-      } finally {
-        await handle.terminate('test over');
-      }
-    });
-  }, 30_000);
+      await worker.runUntil(async () => {
+        const handle = await temporal.client.workflow.start(campaignWorkflow, {
+          workflowId: `campaign-${settings.campaignId}`,
+          taskQueue: temporal.taskQueue,
+          args: [{ campaignId: settings.campaignId, settings }],
+        });
+        try {
+          await finalizeEntered;
+          const dialsBefore = dials;
+          await handle.signal(prospectsAddedSignal);
+          release();
+          await waitFor(() => dials > dialsBefore, 'a dial after the signal', 10_000);
+          expect(dials).toBeGreaterThan(dialsBefore);
+          expect((await handle.describe()).status.name).toBe('RUNNING');
+        } finally {
+          await handle.terminate('test over');
+        }
+      });
+    },
+    30_000,
+  );
 });
