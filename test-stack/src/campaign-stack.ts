@@ -6,7 +6,12 @@ import { inject } from 'vitest';
 import type { CampaignWorkflowInput } from '@engine/contracts';
 import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId } from '@engine/contracts';
 import type { ActivityDeps } from '@engine/activities';
-import { activityServerClock, carrierActivityDeps, createActivities, TemporalCallRecords } from '@engine/activities';
+import {
+  activityServerClock,
+  carrierActivityDeps,
+  createActivities,
+  TemporalCallRecords,
+} from '@engine/activities';
 import { readEngineEnv } from '@engine/config';
 import type { ChannelPoolLimits } from '@engine/redis';
 import { ChannelSemaphore, EventBus } from '@engine/redis';

@@ -17,11 +17,18 @@ export function createQueuedCallActivities(deps: { db: Executor; now?: () => Dat
         attempts: progress.attemptCount,
         lastOutcome: progress.lastOutcome,
         reason: progress.statusReason,
-        nextAttemptAt: state === 'scheduled' || state === 'queued' ? progress.nextAttemptAt.toISOString() : null,
+        nextAttemptAt:
+          state === 'scheduled' || state === 'queued' ? progress.nextAttemptAt.toISOString() : null,
       };
     },
     async cancelQueuedCall(input): Promise<boolean> {
-      const cancelled = await cancelQueuedCalls(deps.db, input.customerId, [input.callId], input.reason, now());
+      const cancelled = await cancelQueuedCalls(
+        deps.db,
+        input.customerId,
+        [input.callId],
+        input.reason,
+        now(),
+      );
       return cancelled.length > 0;
     },
   };

@@ -65,5 +65,12 @@ function nextLookMs(snapshot: QueuedCallSnapshot | null): number {
 }
 
 function gone(callId: string): QueuedCallSnapshot {
-  return { callId, state: 'cancelled', attempts: 0, lastOutcome: null, reason: 'deleted', nextAttemptAt: null };
+  return {
+    callId,
+    state: 'cancelled',
+    attempts: 0,
+    lastOutcome: null,
+    reason: 'deleted',
+    nextAttemptAt: null,
+  };
 }

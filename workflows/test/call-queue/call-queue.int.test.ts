@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignStateView, QueuedCallSnapshot } from '@engine/contracts';
 import { queuedCallWorkflowId, stateQuery } from '@engine/contracts';
-import { addSuppressions } from '@engine/db';
+import { addSuppressions, insertQueuedCalls } from '@engine/db';
 import type { CampaignStack } from '@engine/test-stack';
 import { queueCalls, queuedCall, signalCancelCalls, startCampaignStack } from '@engine/test-stack';
 import { seedCustomer, seedDids, zoneWithLocalHour } from '@engine/testing';
@@ -88,7 +88,6 @@ describe('the call queue', () => {
         const urgent = Array.from({ length: 6 }, (_, i) =>
           queuedCall(phone(100 + i), { priority: 'urgent', timezone: callable }),
         );
-        const { insertQueuedCalls } = await import('@engine/db');
         await insertQueuedCalls(tx, customer.id, queueId, urgent, new Date());
         return waiting.map((w) => Number(w.id));
       });

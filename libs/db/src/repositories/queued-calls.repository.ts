@@ -243,7 +243,10 @@ export interface QueuedCallProgress {
 }
 
 /** One queued call's progress, by its id; undefined when there is no such call. */
-export async function findQueuedCallProgress(db: Executor, callId: string): Promise<QueuedCallProgress | undefined> {
+export async function findQueuedCallProgress(
+  db: Executor,
+  callId: string,
+): Promise<QueuedCallProgress | undefined> {
   if (!UUID.test(callId)) return undefined;
   const row = await db
     .selectFrom('queued_calls as q')
