@@ -124,6 +124,8 @@ async function dialParts(stack: BenchStack, api: ApiChild, areaCode: string): Pr
     `    last dialed ${((burstRun.lastDialMs - burstRun.scheduledFirstMs) / 1000).toFixed(2)} s after the due time; ` +
       `first to last dial ${burstSpan.toFixed(2)} s = ${((BURST - 1) / burstSpan).toFixed(1)} dials/s`,
   );
+  console.log(`    dials in each second after the due time: ${burstRun.dialsBySecond.join(' ')}`);
+  console.log(`    originate to the call's end (webhook) ms: ${spread(burstRun.callMs, 0)}`);
   console.log(`  machine during parts 2-3: ${formatCpu(window)}`);
 
   console.log('\n== Part 3: Temporal cost per call');

@@ -87,6 +87,7 @@ export async function benchBulkQueueing(stack: BenchStack, api: ApiChild, o: Bul
   const seconds = (Date.now() - t0) / 1000;
   const cpu = { api: processCpuSeconds(pid) - cpu0.api, pg: treeCpuSeconds(stack.pids.postgres!) - cpu0.pg };
   await sleep(11_000);
+  const peakRss = peakRssMiB(pid);
   const probes = probeLines(o.probeFile, t0, Date.now());
   const peakHeap = Math.max(...probes.map((p) => p.heapUsedMiB));
   const worstLoopDelay = Math.max(...probes.map((p) => p.eventLoopDelayMaxMs));
@@ -109,7 +110,7 @@ export async function benchBulkQueueing(stack: BenchStack, api: ApiChild, o: Bul
     `  per request ms: ${spread(latencies, 0)}; all: ${latencies.map((l) => l.toFixed(0)).join(' ')}`,
   );
   console.log(
-    `  API process: VmRSS ${rss0.toFixed(0)} MiB before, peak (VmHWM) ${peakRssMiB(pid).toFixed(0)} MiB, ${rssMiB(pid).toFixed(0)} MiB after; ` +
+    `  API process: VmRSS ${rss0.toFixed(0)} MiB before, peak (VmHWM) ${peakRss.toFixed(0)} MiB, ${rssMiB(pid).toFixed(0)} MiB after; ` +
       `heap used peak ${peakHeap.toFixed(0)} MiB (sampled every 200 ms, no forced GC); event-loop delay max ${worstLoopDelay.toFixed(0)} ms`,
   );
   console.log(
@@ -124,7 +125,7 @@ export async function benchBulkQueueing(stack: BenchStack, api: ApiChild, o: Bul
   await dropQueue(stack, customer.id);
   await dropQueue(stack, warm.customer.id);
   return (
-    `bulk: ${(accepted / seconds).toFixed(0)} calls/s, request ms ${spread(latencies, 0)}, API peak RSS ${peakRssMiB(pid).toFixed(0)} MiB, ` +
+    `bulk: ${(accepted / seconds).toFixed(0)} calls/s, request ms ${spread(latencies, 0)}, API peak RSS ${peakRss.toFixed(0)} MiB, ` +
     `heap ${peakHeap.toFixed(0)} MiB, rows ${(rowsWritten / accepted).toFixed(2)}/call; ${reads.summary}`
   );
 }

@@ -22,6 +22,10 @@ export interface ScheduledRun {
   firstDialMs: number;
   lastDialMs: number;
   scheduledFirstMs: number;
+  /** Calls originated in each whole second after the first call was due. */
+  dialsBySecond: number[];
+  /** completed_at − originated_at (the call's end as the webhook reported it), ms. */
+  callMs: number[];
 }
 
 let customerSeq = 0;
@@ -78,12 +82,22 @@ export async function scheduledRun(
     500,
   );
   if (!ended) throw new Error(`${name}: not every call ended within ${(span + 180_000) / 1000} s`);
-  const dials = await sql<{ id: string; scheduled_at: Date; originated_at: Date }>`
-    select q.id, q.scheduled_at, a.originated_at from queued_calls q
+  const dials = await sql<{ id: string; scheduled_at: Date; originated_at: Date; completed_at: Date | null }>`
+    select q.id, q.scheduled_at, a.originated_at, a.completed_at from queued_calls q
     join call_attempts a on a.prospect_id = q.prospect_id and a.attempt_number = 1
     where q.queue_id = ${queue.id} order by q.scheduled_at, a.originated_at`.execute(stack.db);
   const originated = dials.rows.map((d) => d.originated_at.getTime());
+  const dialsBySecond: number[] = [];
+  for (const at of originated) {
+    const second = Math.max(0, Math.floor((at - scheduledAt(0)) / 1000));
+    for (let k = dialsBySecond.length; k <= second; k++) dialsBySecond.push(0);
+    dialsBySecond[second] = (dialsBySecond[second] ?? 0) + 1;
+  }
   return {
+    dialsBySecond,
+    callMs: dials.rows.flatMap((d) =>
+      d.completed_at ? [d.completed_at.getTime() - d.originated_at.getTime()] : [],
+    ),
     queueId: queue.id,
     callIds: dials.rows.map((d) => d.id),
     lagsMs: dials.rows.map((d) => d.originated_at.getTime() - d.scheduled_at.getTime()),
