@@ -17,18 +17,20 @@ export interface ApiChild {
  * The API as its own process (apps/api/src/main.ts, as in production), configured by this
  * process's environment plus `env`, so that a load generator here does not share its event loop.
  * Returns once `/api/health` answers with a status `up` accepts (default: below 500; a bench
- * without Temporal accepts its 503).
+ * without Temporal accepts its 503). `nodeArgs` go after swc's preload and before the script
+ * (e.g. `-r bench/support/worker-probe.ts`: a preloaded .ts file is compiled).
  */
 export async function startApiChild(
   logFile: string,
   env: NodeJS.ProcessEnv = {},
   up: (healthStatus: number) => boolean = (status) => status < 500,
+  nodeArgs: readonly string[] = [],
 ): Promise<ApiChild> {
   const port = await findFreePort();
   const out = openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', join(PROJECT_ROOT, 'apps/api/src/main.ts')],
+    ['-r', '@swc-node/register', ...nodeArgs, join(PROJECT_ROOT, 'apps/api/src/main.ts')],
     {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', out, out],

@@ -86,6 +86,17 @@ export function rssMiB(pid: number): number {
   }
 }
 
+/** VmHWM (the most VmRSS the process has had since it started) in MiB. */
+export function peakRssMiB(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** The pid of the first process whose command line contains every one of `parts`. */
 export function findPid(parts: string[]): number | undefined {
   for (const name of readdirSync('/proc')) {
