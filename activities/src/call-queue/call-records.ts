@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import type { QueuedCallWorkflowInput } from '@engine/contracts';
+import type { QueuedCallSnapshot, QueuedCallWorkflowInput } from '@engine/contracts';
 import {
   callChangedSignal,
   QUEUED_CALL_WORKFLOW_TYPE,
@@ -22,7 +22,8 @@ export interface CallRecordRef extends QueuedCallWorkflowInput {
  */
 export interface CallRecords {
   opened(calls: readonly CallRecordRef[]): Promise<void>;
-  changed(calls: readonly CallRecordRef[]): Promise<void>;
+  /** With `snapshot`: how the call stands, as just written; without: the workflow looks itself. */
+  changed(calls: ReadonlyArray<CallRecordRef & { snapshot?: QueuedCallSnapshot }>): Promise<void>;
 }
 
 /** {@link CallRecords} on a Temporal client. */
@@ -46,7 +47,7 @@ export class TemporalCallRecords implements CallRecords {
     );
   }
 
-  async changed(calls: readonly CallRecordRef[]): Promise<void> {
+  async changed(calls: ReadonlyArray<CallRecordRef & { snapshot?: QueuedCallSnapshot }>): Promise<void> {
     await Promise.all(
       calls.map((call) =>
         this.quietly(call, () =>
@@ -55,7 +56,7 @@ export class TemporalCallRecords implements CallRecords {
           this.client.workflow.signalWithStart(QUEUED_CALL_WORKFLOW_TYPE, {
             ...this.options(call),
             signal: callChangedSignal,
-            signalArgs: [],
+            signalArgs: call.snapshot ? [call.snapshot] : [],
           }),
         ),
       ),

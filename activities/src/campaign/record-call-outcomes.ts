@@ -1,6 +1,7 @@
 import type {
   CallOutcomeReport,
   CampaignSettings,
+  QueuedCallSnapshot,
   EngineEvent,
   RecordOutcomesInput,
   RecordOutcomesResult,
@@ -13,6 +14,7 @@ import {
   queuedCallsOfProspects,
   settleProspectOutcomes,
 } from '@engine/db';
+import { callStateOf } from '@engine/domain';
 import { updateDidHealth } from '../did-health/update-did-health';
 import type { CampaignActivityDeps } from './campaign-deps';
 import { activityNow } from './campaign-deps';
@@ -29,6 +31,8 @@ interface Settlement {
   durationSeconds: number;
   /** The queued call behind the prospect (call queue only). */
   queuedCall?: QueuedCallOfProspect;
+  /** The prospect's status once settled; null: it was not moved (already on a later attempt). */
+  settledAs?: ProspectStatus | null;
 }
 
 /**
@@ -84,9 +88,12 @@ export function createRecordCallOutcomes(deps: CampaignActivityDeps) {
     const toPublish: PendingEvent[] = [];
     if (settlements.length > 0) {
       await db.transaction().execute(async (tx) => {
-        const requeued = new Set(await settle(tx, settlements, now));
-        // An outcome whose campaign was cancelled while the call was in flight is final after all.
-        for (const s of settlements) if (s.retryAt && !requeued.has(s.attempt.prospect_id)) s.retryAt = null;
+        const moved = new Map((await settle(tx, settlements, now)).map((m) => [m.prospectId, m.status]));
+        for (const s of settlements) {
+          s.settledAs = moved.get(s.attempt.prospect_id) ?? null;
+          // An outcome whose campaign was cancelled while the call was in flight is final after all.
+          if (s.retryAt && s.settledAs !== 'queued') s.retryAt = null;
+        }
         toPublish.push(...(await scoreCallerIds(tx, deps, settings, settlements, now)));
       });
       toPublish.push(...settlements.map((s) => outcomeEvent(settings, s)));
@@ -106,7 +113,11 @@ export function createRecordCallOutcomes(deps: CampaignActivityDeps) {
 }
 
 /** The attempts complete; their prospects move on (the attempt number guards against a late duplicate). */
-async function settle(tx: Executor, settlements: readonly Settlement[], now: Date): Promise<number[]> {
+async function settle(
+  tx: Executor,
+  settlements: readonly Settlement[],
+  now: Date,
+): Promise<Array<{ prospectId: number; status: ProspectStatus }>> {
   await completeAttempts(
     tx,
     settlements.map((s) => ({
@@ -221,23 +232,39 @@ function earliest(times: ReadonlyArray<Date | null>): string | null {
   return ms.length === 0 ? null : new Date(Math.min(...ms)).toISOString();
 }
 
-/** A queued call's attempt ended: its workflow looks at the call now. */
+/**
+ * A queued call's attempt ended: its workflow is told how the call stands now (the state just
+ * written), or, when this recording did not move it, only to look.
+ */
 async function tellCallRecords(
   deps: CampaignActivityDeps,
   settings: CampaignSettings,
   settlements: readonly Settlement[],
 ): Promise<void> {
-  const calls = settlements.flatMap((s) =>
-    s.queuedCall
-      ? [
-          {
-            callId: s.queuedCall.callId,
-            customCallId: s.queuedCall.customCallId,
-            customerId: settings.customerId,
-            queueId: settings.campaignId,
-          },
-        ]
-      : [],
-  );
+  const calls = settlements.flatMap((s) => {
+    if (!s.queuedCall) return [];
+    const ref = {
+      callId: s.queuedCall.callId,
+      customCallId: s.queuedCall.customCallId,
+      customerId: settings.customerId,
+      queueId: settings.campaignId,
+    };
+    return [s.settledAs ? { ...ref, snapshot: settledSnapshot(s, s.settledAs) } : ref];
+  });
   if (calls.length > 0) await deps.callRecords?.changed(calls);
+}
+
+function settledSnapshot(s: Settlement, status: ProspectStatus): QueuedCallSnapshot {
+  const retryAt = status === 'queued' ? s.retryAt : null;
+  return {
+    callId: s.queuedCall!.callId,
+    state: callStateOf(
+      { prospectStatus: status, nextAttemptAt: retryAt ?? new Date(0), latestAttemptStatus: 'completed' },
+      new Date(0),
+    ),
+    attempts: s.attempt.attempt_number,
+    lastOutcome: s.report.outcome,
+    reason: retryAt ? `retry_${s.report.outcome}` : (s.report.resolution ?? null),
+    nextAttemptAt: retryAt ? retryAt.toISOString() : null,
+  };
 }

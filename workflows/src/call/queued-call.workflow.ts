@@ -21,22 +21,26 @@ const WAITING_GRACE_MS = 60_000;
 
 /**
  * Follows one queued call from its first dial to its end (see `QUEUED_CALL_WORKFLOW_TYPE`). It
- * looks at the call when told something changed (`callChanged`, sent when an attempt's outcome is
- * recorded) and otherwise on its own timer, so a change it was not told about (an originate
+ * takes the call's state from `callChanged` (sent with it when an attempt's outcome is recorded),
+ * looks itself when told without one, and otherwise on its own timer, so a change it was not told about (an originate
  * refused, a cancel between retries) still ends it. A `temporal workflow cancel` cancels the call
  * if it is waiting for a retry; a call being dialed goes on, and so does this workflow.
  */
 export async function queuedCallWorkflow(input: QueuedCallWorkflowInput): Promise<QueuedCallSnapshot> {
   let changed = false;
-  setHandler(callChangedSignal, () => {
+  let told: QueuedCallSnapshot | undefined;
+  setHandler(callChangedSignal, (snapshot) => {
     changed = true;
+    told = snapshot;
   });
   let snapshot: QueuedCallSnapshot | null = null;
   const follow = async (): Promise<QueuedCallSnapshot> => {
     for (;;) {
       await condition(() => changed, nextLookMs(snapshot));
       changed = false;
-      snapshot = (await acts.queuedCallSnapshot(input.callId)) ?? gone(input.callId);
+      // Told how the call stands (the recording that settled its attempt): no need to ask.
+      snapshot = told ?? (await acts.queuedCallSnapshot(input.callId)) ?? gone(input.callId);
+      told = undefined;
       if (TerminalCallStates.includes(snapshot.state)) return snapshot;
     }
   };

@@ -80,7 +80,10 @@ async function finishWhenDone(run: CampaignRun): Promise<CampaignWorkflowResult 
 /** Nothing due for a while (closed windows, retry delays): sleep until then, then restart the pace. */
 async function waitForNextDue(run: CampaignRun, dueMs: number): Promise<void> {
   await run.waitUntil(dueMs);
-  if (Date.now() >= (run.state.nextDueMs ?? Infinity)) run.restartPace();
+  if (Date.now() < (run.state.nextDueMs ?? Infinity)) return;
+  run.restartPace();
+  // A call queue dials what fell due (a scheduled call) at once: one tick's worth is earned on waking.
+  if (run.settings.kind === 'call_queue') run.state.paceAnchorMs -= run.pacing.tickMs;
 }
 
 /** Dials up to `allowance` prospects in one activity and takes in what it reports. */

@@ -31,8 +31,11 @@ export interface QueuedCallSnapshot {
   nextAttemptAt: string | null;
 }
 
-/** Something about the call changed (an attempt ended): look now instead of at the next check. */
-export const callChangedSignal = defineSignal<[]>('callChanged');
+/**
+ * Something about the call changed (an attempt ended): with the call's snapshot as just written,
+ * or without one (look now instead of at the next check).
+ */
+export const callChangedSignal = defineSignal<[QueuedCallSnapshot?]>('callChanged');
 
 export interface QueuedCallActivities {
   /** The call's current snapshot; null when the call no longer exists. */

@@ -75,15 +75,15 @@ export interface ProspectSettlement {
  * back to the queue, due at its `retryAt` (`status_reason` `retry_<outcome>`), unless its
  * campaign was cancelled meanwhile (the call was in flight when the cancel came): then the
  * outcome is final, or the prospect would wait in the queue of a campaign that never dials again.
- * Returns the prospects that went back to the queue.
+ * Returns the prospects it moved, with their new status (`queued`: back in the queue).
  */
 export async function settleProspectOutcomes(
   db: Executor,
   settlements: readonly ProspectSettlement[],
   at: Date,
-): Promise<number[]> {
+): Promise<Array<{ prospectId: number; status: ProspectStatus }>> {
   if (settlements.length === 0) return [];
-  const result = await sql<{ id: string; status: string }>`
+  const result = await sql<{ id: string; status: ProspectStatus }>`
     with r as (
       select r.*, (r.retry_at is not null and c.status <> 'cancelled') as retrying
       from unnest(${sql.val(settlements.map((r) => r.prospectId))}::bigint[],
@@ -105,7 +105,7 @@ export async function settleProspectOutcomes(
     from r
     where p.id = r.id and p.attempt_count = r.attempt and p.status = 'dialing'
     returning p.id, p.status`.execute(db);
-  return result.rows.filter((row) => row.status === 'queued').map((row) => Number(row.id));
+  return result.rows.map((row) => ({ prospectId: Number(row.id), status: row.status }));
 }
 
 /** Prospects whose text never got a final receipt end `failed` (`receipt_timeout`). */
