@@ -150,17 +150,17 @@ describe('call queue SIGKILL chaos', () => {
     mark('queued');
     let before = 0;
     for (let i = 0; i < KILLS; i++) {
-      // Kill while the queue is busy, spread over the batch: once the new worker has dialed some
-      // 80-160 more calls, at a random moment of a tick (attempts are recorded before the carrier
-      // is called). A minute without progress means a lost task stalls the queue.
+      // Kill while the queue is busy, spread over the batch: once the new worker has recorded some
+      // 80-160 more attempts. A minute without progress means a lost task stalls the queue.
       const resumed = Date.now();
       const target = before + 80 + Math.floor(Math.random() * 80);
       while ((await attemptsSoFar()) < target) {
         if (Date.now() - resumed > 60_000)
           throw new Error(`no ${target - before} dials within 60 s of restart ${i}`);
-        await sleep(50);
+        await sleep(20);
       }
-      await sleep(Math.floor(Math.random() * 700));
+      // Every other kill at once: most likely in the middle of the tick that recorded them.
+      if (i % 2 === 1) await sleep(Math.floor(Math.random() * 700));
       await worker.kill('SIGKILL');
       mark('kill');
       before = await attemptsSoFar();
@@ -257,6 +257,25 @@ describe('call queue SIGKILL chaos', () => {
     expect(new Set(simCalls.map((c) => c.attemptId))).toEqual(new Set(attempts.map((a) => a.id)));
     expect(attempts.filter((a) => a.status !== 'completed' || a.outcome === null)).toEqual([]);
     expect(summary.uniqueAttempts).toBe(attempts.length);
+
+    // What the customer is told survives the kills too: each attempt announced once as initiated and
+    // once with its outcome (a try that died before publishing is published by its retry).
+    const events = await db()
+      .selectFrom('events')
+      .select(['type', 'payload'])
+      .where('campaign_id', '=', queueId)
+      .where('type', 'like', 'campaign.%')
+      .execute();
+    const announced = (kind: (type: string) => boolean) =>
+      events
+        .filter((e) => kind(e.type))
+        .map((e) => (e.payload as { attemptId: string }).attemptId)
+        .sort();
+    const attemptIds = attempts.map((a) => a.id).sort();
+    expect(announced((t) => t === 'campaign.call.initiated')).toEqual(attemptIds);
+    const outcomeTypes = new Set(attempts.map((a) => `campaign.call.${a.outcome}`));
+    expect(announced((t) => outcomeTypes.has(t) && t !== 'campaign.call.initiated')).toEqual(attemptIds);
+    expect(events.filter((e) => e.type === 'campaign.prospect.dnc')).toHaveLength(SUPPRESSED);
 
     // A scheduled call waited for its time, kills or not.
     const early = rows.filter((r) => {
