@@ -14,6 +14,7 @@ import {
   workerLogFile,
 } from '@engine/test-stack';
 import { createDevServerEnv, seedCustomer, seedDids, zoneWithLocalHour } from '@engine/testing';
+import { activitiesLostWithWorker, simLedger } from './support/chaos-record';
 
 const CALLS = 1_000;
 const SUPPRESSED = 20;
@@ -22,18 +23,6 @@ const KILLS = 4;
 const PRIORITIES: readonly CallPriority[] = ['urgent', 'high', 'normal', 'low'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const phone = (i: number) => `+1212${String(7_000_000 + i).padStart(7, '0')}`;
-
-interface SimCall {
-  attemptId: string;
-  to: string;
-  duplicate: boolean;
-}
-interface SimSummary {
-  total: number;
-  uniqueAttempts: number;
-  duplicates: number;
-  rejected: number;
-}
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -241,11 +230,9 @@ describe('call queue SIGKILL chaos', () => {
     expect(inconsistent).toEqual([]);
 
     // Invariant 1: the carrier never saw an attempt twice, nor more calls to a number than attempts.
-    const summary = (await (await fetch(`${stack.sim.url}/sim/calls/summary`)).json()) as SimSummary;
+    const { calls: simCalls, summary } = await simLedger(stack);
     expect(summary.duplicates).toBe(0);
     expect(summary.rejected).toBe(0);
-    const simCalls = ((await (await fetch(`${stack.sim.url}/sim/calls`)).json()) as { calls: SimCall[] })
-      .calls;
     expect(simCalls.filter((c) => c.duplicate)).toEqual([]);
     expect(new Set(simCalls.map((c) => c.attemptId)).size).toBe(simCalls.length);
     const callsTo = new Map<string, number>();
@@ -302,17 +289,7 @@ describe('call queue SIGKILL chaos', () => {
     const state = (await handle.query(stateQuery)) as CampaignStateView;
     expect(state.status).toBe('dialing');
 
-    // For the record: dial ticks that died with a worker and were retried after their heartbeat timed out.
-    let lostActivities = 0;
-    for await (const run of stack.temporal.client.workflow.list({ query: `WorkflowId = "${workflowId}"` })) {
-      const history = await stack.temporal.client.workflow.getHandle(workflowId, run.runId).fetchHistory();
-      for (const event of history.events ?? []) {
-        const attempt = event.activityTaskStartedEventAttributes;
-        if (attempt && (attempt.attempt ?? 1) > 1 && /heartbeat/i.test(attempt.lastFailure?.message ?? '')) {
-          lostActivities += 1;
-        }
-      }
-    }
+    const lostActivities = await activitiesLostWithWorker(stack, workflowId);
     const outcomes = new Map<string, number>();
     for (const r of rows) outcomes.set(r.status, (outcomes.get(r.status) ?? 0) + 1);
     console.info(
