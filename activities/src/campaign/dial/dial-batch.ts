@@ -32,6 +32,12 @@ export interface ReadyCall {
   window: ContactWindow;
 }
 
+/** What `campaign.call.initiated` tells of a call the carrier accepted. */
+export type InitiatedCall = Pick<ReadyCall, 'attemptId' | 'attemptNumber'> & {
+  prospect: Pick<ClaimedProspect, 'id' | 'phone'>;
+  did: { id: string; number: string };
+};
+
 /**
  * What one dial tick is building up: the result the workflow gets, the prospects going back to
  * the queue, the contacts to release and the events to publish. Each step of the tick adds to it;
@@ -98,7 +104,7 @@ export class DialBatch {
     };
   }
 
-  callInitiated(call: ReadyCall): PendingEvent {
+  callInitiated(call: InitiatedCall): PendingEvent {
     return {
       event: {
         type: 'campaign.call.initiated',

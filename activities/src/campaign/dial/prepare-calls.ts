@@ -67,8 +67,13 @@ async function prepareCall(
   const attemptNumber = prospect.attempt_count;
   const attemptId = attemptIdFor(prospect.id, attemptNumber);
   if (existing?.status === 'in_progress') {
-    // Dialed by an earlier try of this batch: report it, do not dial again.
+    // Dialed by an earlier try of this batch: report it, do not dial again. That try may have
+    // died before publishing its events: `campaign.call.initiated` again (deduped on its key).
     result.dialed.push({ attemptId, prospectId: prospect.id, didId: existing.did_id });
+    if (existing.did_id && existing.from_number) {
+      const did = { id: existing.did_id, number: existing.from_number };
+      batch.event(batch.callInitiated({ prospect, attemptId, attemptNumber, did }));
+    }
     return undefined;
   }
   if (
