@@ -298,5 +298,5 @@ describe('call queue SIGKILL chaos', () => {
         `${JSON.stringify(Object.fromEntries(outcomes))}; ${timeline.join(', ')}; ` +
         `worker log ${workerLogFile(stack)}`,
     );
-  }, 300_000);
+  }, 480_000);
 });
