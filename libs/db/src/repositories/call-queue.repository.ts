@@ -3,7 +3,9 @@ import type { Executor } from '../database';
 import type { Campaign } from '../tables/campaigns.table';
 
 /**
- * The customer's open call queue (a campaign of kind `call_queue`), created on first use. Two
+ * The customer's open call queue (a campaign of kind `call_queue`), created on first use. Its
+ * calls go to the AI agent (seed 001's calls all do) unless a call's `call_config.agent` says
+ * `plain`. Two
  * concurrent first calls both end up with the same row: the partial unique index allows one open
  * queue per customer, the loser's insert does nothing and it reads the winner's.
  */
@@ -12,7 +14,7 @@ export async function ensureCallQueue(db: Executor, customerId: string): Promise
   if (open) return open;
   await sql`
     insert into campaigns (customer_id, name, channel, kind, mode, schedule)
-    values (${customerId}, 'Call queue', 'voice', 'call_queue', '{}'::jsonb, '{}'::jsonb)
+    values (${customerId}, 'Call queue', 'voice', 'call_queue', '{"agent":"ai"}'::jsonb, '{}'::jsonb)
     on conflict (customer_id) where kind = 'call_queue' and status not in ('completed', 'cancelled') do nothing`.execute(
     db,
   );
