@@ -240,5 +240,12 @@ describe('POST /api/calls/queue, status and cancel', () => {
     expect((await a.get(`/campaigns/${queue.id}`)).status).toBe(404);
     expect((await a.post(`/campaigns/${queue.id}/cancel`)).status).toBe(404);
     expect((await a.get(`/campaigns/${queue.id}/prospects`)).status).toBe(404);
+    // Its compliance report is there, like a campaign's (every contact attempt and its rules),
+    // for its customer only.
+    const report = await a.get(`/campaigns/${queue.id}/compliance`);
+    expect(report.status).toBe(200);
+    expect(Array.isArray(report.body.items)).toBe(true);
+    expect((await a.get(`/campaigns/${queue.id}/compliance/summary`)).status).toBe(200);
+    expect((await b.get(`/campaigns/${queue.id}/compliance`)).status).toBe(404);
   });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { settingsFromCampaign } from '@engine/activities';
 import type { Campaign, ConsentEvent, ContactAttemptPosition, ContactAttemptRow, Database } from '@engine/db';
-import { consentHistory, findCampaign, listContactAttempts } from '@engine/db';
+import { consentHistory, findCampaignOrCallQueue, listContactAttempts } from '@engine/db';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/pagination';
 import { DB } from '../infrastructure/tokens';
 import type {
@@ -53,7 +53,8 @@ export class ComplianceReportService {
 
   /** The customer's campaign; 404 for a missing or another customer's one. */
   async campaign(customerId: string, campaignId: string): Promise<Campaign> {
-    const campaign = await findCampaign(this.db, customerId, campaignId);
+    // A call queue's id too (from GET /api/queue/status): its calls are reported like a campaign's.
+    const campaign = await findCampaignOrCallQueue(this.db, customerId, campaignId);
     if (!campaign) throw new NotFoundException(`campaign ${campaignId} not found`);
     return campaign;
   }

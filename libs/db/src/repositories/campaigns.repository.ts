@@ -23,6 +23,23 @@ export async function findCampaign(
     .executeTakeFirst();
 }
 
+/**
+ * One of the customer's campaigns or its call queue (whose contacts have a compliance report like
+ * a campaign's); undefined when it is another customer's or missing.
+ */
+export async function findCampaignOrCallQueue(
+  db: Executor,
+  customerId: string,
+  campaignId: string,
+): Promise<Campaign | undefined> {
+  return db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('id', '=', campaignId)
+    .executeTakeFirst();
+}
+
 export async function getCampaignById(db: Executor, campaignId: string): Promise<Campaign | undefined> {
   return db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).executeTakeFirst();
 }
