@@ -15,7 +15,7 @@ import {
   settleProspectOutcomes,
 } from '@engine/db';
 import { callStateOf } from '@engine/domain';
-import { updateDidHealth } from '../did-health/update-did-health';
+import { updateDidsHealth } from '../did-health/update-did-health';
 import type { CampaignActivityDeps } from './campaign-deps';
 import { activityNow } from './campaign-deps';
 import { channelPoolOf, retryDecision } from './retry-policy';
@@ -144,8 +144,9 @@ async function settle(
 }
 
 /**
- * Each call with a real outcome is evidence about its caller ID: a health event, then the DID's
- * score and verdict again (DIDs in id order, so concurrent recorders lock them in one order). A
+ * Each call with a real outcome is evidence about its caller ID: a health event, then the DIDs'
+ * scores and verdicts again, all of them in three statements (DIDs locked in id order, so
+ * concurrent recorders lock them in one order). A
  * callback timeout says nothing about the DID.
  */
 async function scoreCallerIds(
@@ -168,18 +169,12 @@ async function scoreCallerIds(
       created_at: now,
     })),
   );
-  const healthEvents: PendingEvent[] = [];
-  for (const didId of [...new Set(scored.map((s) => s.attempt.did_id!))].sort()) {
-    healthEvents.push(
-      ...(await updateDidHealth(tx, didId, {
-        customerId: settings.customerId,
-        campaignId: settings.campaignId,
-        now,
-        ...(deps.healthPolicy ? { policy: deps.healthPolicy } : {}),
-      })),
-    );
-  }
-  return healthEvents;
+  return updateDidsHealth(tx, [...new Set(scored.map((s) => s.attempt.did_id!))], {
+    customerId: settings.customerId,
+    campaignId: settings.campaignId,
+    now,
+    ...(deps.healthPolicy ? { policy: deps.healthPolicy } : {}),
+  });
 }
 
 function outcomeEvent(settings: CampaignSettings, s: Settlement): PendingEvent {

@@ -1,5 +1,6 @@
 import type { TimedScoredCall } from '@engine/domain';
 import { isCallOutcome } from '@engine/domain';
+import { sql } from 'kysely';
 import type { Executor } from '../database';
 import type { DidHealthEvent, NewDidHealthEvent } from '../tables/did-health-events.table';
 import type { Did, DidState } from '../tables/dids.table';
@@ -36,25 +37,41 @@ export function toTimedScoredCalls(events: readonly DidHealthEvent[]): TimedScor
   );
 }
 
-/** The DID's last `limit` calls regardless of `score_since`, newest first, ready to assess. */
-export async function recentDidCalls(db: Executor, didId: string, limit = 50): Promise<TimedScoredCall[]> {
-  const events = await db
-    .selectFrom('did_health_events')
-    .selectAll()
-    .where('did_id', '=', didId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return toTimedScoredCalls(events);
+/**
+ * The last `limit` calls of each DID, newest first, in one query (a lateral scan of the recent-
+ * events index per DID): what rescoring a batch of outcomes over many caller IDs needs.
+ */
+export async function recentCallsOfDids(
+  db: Executor,
+  didIds: readonly string[],
+  limit = 50,
+): Promise<Map<string, TimedScoredCall[]>> {
+  const byDid = new Map<string, DidHealthEvent[]>(didIds.map((id) => [id, []]));
+  if (didIds.length === 0) return new Map();
+  const rows = await sql<DidHealthEvent>`
+    select e.* from unnest(${sql.val([...didIds])}::uuid[]) as d(id)
+    cross join lateral (
+      select * from did_health_events h where h.did_id = d.id
+      order by h.created_at desc, h.id desc limit ${limit}
+    ) e
+    order by e.did_id, e.created_at desc, e.id desc`.execute(db);
+  for (const row of rows.rows) byDid.get(row.did_id)?.push(row);
+  return new Map([...byDid].map(([id, events]) => [id, toTimedScoredCalls(events)]));
 }
 
 /**
- * Locks a DID's row for a health update and returns it: concurrent outcome recorders then
- * serialise per DID instead of overwriting each other's score. Use inside a transaction.
+ * Locks DIDs' rows for a health update, in id order (so concurrent recorders lock in one order),
+ * and returns them. Use inside a transaction.
  */
-export async function lockDidForHealthUpdate(tx: Executor, didId: string): Promise<Did | undefined> {
-  return tx.selectFrom('dids').selectAll().where('id', '=', didId).forUpdate().executeTakeFirst();
+export async function lockDidsForHealthUpdate(tx: Executor, didIds: readonly string[]): Promise<Did[]> {
+  if (didIds.length === 0) return [];
+  return tx
+    .selectFrom('dids')
+    .selectAll()
+    .where('id', 'in', [...didIds])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
 }
 
 /** What a health update writes to a DID. */
@@ -70,20 +87,26 @@ export interface DidHealthUpdate {
   now: Date;
 }
 
-/** Stores a DID's new health: score, bounds, sample size, verdict and lifecycle state. */
-export async function recordDidHealth(tx: Executor, didId: string, update: DidHealthUpdate): Promise<void> {
-  await tx
-    .updateTable('dids')
-    .set({
-      health_score: update.score,
-      health_score_upper: update.upperBound,
-      health_score_lower: update.lowerBound,
-      health_sample_size: update.sampleSize,
-      health_verdict: update.verdict,
-      state: update.state,
-      ...(update.cooldownUntil ? { cooldown_until: update.cooldownUntil } : {}),
-      updated_at: update.now,
-    })
-    .where('id', '=', didId)
-    .execute();
+/** Stores DIDs' new health (score, bounds, sample size, verdict, lifecycle state) in one statement. */
+export async function recordDidsHealth(
+  tx: Executor,
+  updates: ReadonlyArray<{ didId: string } & DidHealthUpdate>,
+): Promise<void> {
+  if (updates.length === 0) return;
+  await sql`
+    update dids d
+    set health_score = u.score, health_score_upper = u.upper, health_score_lower = u.lower,
+        health_sample_size = u.sample_size, health_verdict = u.verdict, state = u.state,
+        cooldown_until = coalesce(u.cooldown_until, d.cooldown_until), updated_at = u.now
+    from unnest(${sql.val(updates.map((u) => u.didId))}::uuid[],
+                ${sql.val(updates.map((u) => u.score))}::double precision[],
+                ${sql.val(updates.map((u) => u.upperBound))}::double precision[],
+                ${sql.val(updates.map((u) => u.lowerBound))}::double precision[],
+                ${sql.val(updates.map((u) => u.sampleSize))}::int[],
+                ${sql.val(updates.map((u) => u.verdict))}::text[],
+                ${sql.val(updates.map((u) => u.state))}::text[],
+                ${sql.val(updates.map((u) => u.cooldownUntil?.toISOString() ?? null))}::timestamptz[],
+                ${sql.val(updates.map((u) => u.now.toISOString()))}::timestamptz[])
+      as u(id, score, upper, lower, sample_size, verdict, state, cooldown_until, now)
+    where d.id = u.id`.execute(tx);
 }
