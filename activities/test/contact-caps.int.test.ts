@@ -57,13 +57,6 @@ describe('dial and SMS ticks under the contact caps', () => {
     const [prospect] = (await seedProspects(db(), campaign.id, 1, {
       timezone: zoneWithLocalHour(new Date(), 9, 17),
     })) as [{ id: number; phone: string }];
-    // Due a second ago: PostgreSQL stamps the row to the microsecond and the activity's clock reads
-    // milliseconds, so a prospect inserted in the same millisecond as the tick would not be due yet.
-    await db()
-      .updateTable('prospects')
-      .set({ next_attempt_at: new Date(Date.now() - 1000) })
-      .where('id', '=', prospect.id)
-      .execute();
     return { customer, did, campaign, prospect, settings: settingsFromCampaign(campaign) };
   }
 

@@ -39,6 +39,8 @@ describe('dialNextBatch places each call with its prospect call_config', () => {
         timezone: zoneWithLocalHour(new Date(), 9, 19),
         call_config: callConfig,
         ad_hoc: callConfig !== null,
+        // Due by the activity's millisecond clock (the database's now() has microseconds).
+        next_attempt_at: new Date(),
       })
       .execute();
     const settings = settingsFromCampaign(campaign);

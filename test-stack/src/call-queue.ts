@@ -1,11 +1,5 @@
 import type { CallCancelRequest } from '@engine/contracts';
-import {
-  CAMPAIGN_WORKFLOW_TYPE,
-  campaignSearchAttributes,
-  campaignWorkflowId,
-  cancelCallsSignal,
-  prospectsAddedSignal,
-} from '@engine/contracts';
+import { CAMPAIGN_WORKFLOW_TYPE, callQueueSignalWithStart, cancelCallsSignal } from '@engine/contracts';
 import type { QueuedCallInput, QueuedCallResult } from '@engine/db';
 import { ensureCallQueue, insertQueuedCalls, setCallQueueWorkflowId } from '@engine/db';
 import type { CampaignStack } from './campaign-stack';
@@ -51,22 +45,13 @@ export async function nudgeCallQueue(
   customerId: string,
   queueId: string,
 ): Promise<string> {
-  const workflowId = campaignWorkflowId(queueId);
-  await stack.temporal.client.workflow.signalWithStart(CAMPAIGN_WORKFLOW_TYPE, {
-    workflowId,
-    taskQueue: stack.temporal.taskQueue,
-    args: [{ campaignId: queueId }],
-    signal: prospectsAddedSignal,
-    signalArgs: [],
-    typedSearchAttributes: campaignSearchAttributes({
-      campaignId: queueId,
-      customerId,
-      channel: 'voice',
-      status: 'created',
-    }),
-  });
-  await setCallQueueWorkflowId(stack.database.db, queueId, workflowId);
-  return workflowId;
+  const options = callQueueSignalWithStart(
+    { id: queueId, customerId, status: 'created' },
+    stack.temporal.taskQueue,
+  );
+  await stack.temporal.client.workflow.signalWithStart(CAMPAIGN_WORKFLOW_TYPE, options);
+  await setCallQueueWorkflowId(stack.database.db, queueId, options.workflowId);
+  return options.workflowId;
 }
 
 /** What `temporal workflow signal --name cancelCalls` does. */

@@ -1,7 +1,6 @@
 import type {
   CallOutcomeReport,
   CampaignSettings,
-  QueuedCallSnapshot,
   EngineEvent,
   RecordOutcomesInput,
   RecordOutcomesResult,
@@ -14,11 +13,11 @@ import {
   queuedCallsOfProspects,
   settleProspectOutcomes,
 } from '@engine/db';
-import { callStateOf } from '@engine/domain';
+import { tellCallRecords } from '../call-queue/tell-call-records';
 import { updateDidsHealth } from '../did-health/update-did-health';
 import type { CampaignActivityDeps } from './campaign-deps';
 import { activityNow } from './campaign-deps';
-import { channelPoolOf, retryDecision } from './retry-policy';
+import { channelPoolOf, retryAtFor } from './retry-policy';
 
 type PendingEvent = { event: EngineEvent; dedupeKey: string };
 
@@ -37,7 +36,7 @@ interface Settlement {
 
 /**
  * Records a batch of call outcomes: the attempt, the prospect (an outcome the campaign retries
- * goes back to the queue until its attempts are used, see `retryDecision`), a `did_health_events`
+ * goes back to the queue until its attempts are used, see `retryAtFor`), a `did_health_events`
  * row and the DID's new score; then frees the channel leases and publishes the outcome events
  * (and `call.retry_scheduled` for a queued call that will be tried again).
  *
@@ -66,7 +65,7 @@ export function createRecordCallOutcomes(deps: CampaignActivityDeps) {
     const settlements = open.map((attempt): Settlement => {
       const report = byId.get(attempt.id)!;
       const queuedCall = queuedCalls.get(attempt.prospect_id);
-      const { retry, retryAt } = retryDecision(
+      const retryAt = retryAtFor(
         settings,
         {
           attemptId: attempt.id,
@@ -79,7 +78,7 @@ export function createRecordCallOutcomes(deps: CampaignActivityDeps) {
       return {
         attempt,
         report,
-        retryAt: retry ? retryAt : null,
+        retryAt,
         durationSeconds: Math.max(0, Math.round(report.durationSeconds)),
         ...(queuedCall ? { queuedCall } : {}),
       };
@@ -225,41 +224,4 @@ function retryScheduledEvent(settings: CampaignSettings, s: Settlement): Pending
 function earliest(times: ReadonlyArray<Date | null>): string | null {
   const ms = times.filter((t): t is Date => t !== null).map((t) => t.getTime());
   return ms.length === 0 ? null : new Date(Math.min(...ms)).toISOString();
-}
-
-/**
- * A queued call's attempt ended: its workflow is told how the call stands now (the state just
- * written), or, when this recording did not move it, only to look.
- */
-async function tellCallRecords(
-  deps: CampaignActivityDeps,
-  settings: CampaignSettings,
-  settlements: readonly Settlement[],
-): Promise<void> {
-  const calls = settlements.flatMap((s) => {
-    if (!s.queuedCall) return [];
-    const ref = {
-      callId: s.queuedCall.callId,
-      customCallId: s.queuedCall.customCallId,
-      customerId: settings.customerId,
-      queueId: settings.campaignId,
-    };
-    return [s.settledAs ? { ...ref, snapshot: settledSnapshot(s, s.settledAs) } : ref];
-  });
-  if (calls.length > 0) await deps.callRecords?.changed(calls);
-}
-
-function settledSnapshot(s: Settlement, status: ProspectStatus): QueuedCallSnapshot {
-  const retryAt = status === 'queued' ? s.retryAt : null;
-  return {
-    callId: s.queuedCall!.callId,
-    state: callStateOf(
-      { prospectStatus: status, nextAttemptAt: retryAt ?? new Date(0), latestAttemptStatus: 'completed' },
-      new Date(0),
-    ),
-    attempts: s.attempt.attempt_number,
-    lastOutcome: s.report.outcome,
-    reason: retryAt ? `retry_${s.report.outcome}` : (s.report.resolution ?? null),
-    nextAttemptAt: retryAt ? retryAt.toISOString() : null,
-  };
 }

@@ -1,13 +1,6 @@
 import type { CampaignSettings } from '@engine/contracts';
 import { retryDelayMs, unitFromKey } from '@engine/domain';
 
-/** What an ended attempt means for its prospect. */
-export interface RetryDecision {
-  retry: boolean;
-  /** When the next attempt is due (meaningful when `retry`). */
-  retryAt: Date;
-}
-
 /** The ended attempt and its prospect's own limit. */
 export interface EndedAttempt {
   attemptId: string;
@@ -25,16 +18,16 @@ export function channelPoolOf(settings: CampaignSettings): 'campaign' | 'ivr' | 
 /**
  * One rule for retries, wherever an attempt is settled: an outcome the campaign retries
  * (`no_answer` for campaigns; `busy`, `no_answer` and `failed` for the call queue) goes back to the
- * queue while attempts are left. The delay is the campaign's fixed one, or the call queue's
- * exponential backoff with jitter drawn from the attempt id, so a retried recording of the same
- * outcome computes the same time.
+ * queue while attempts are left. Returns when the next attempt is due, or null: no retry. The
+ * delay is the campaign's fixed one, or the call queue's exponential backoff with jitter drawn from
+ * the attempt id, so a retried recording of the same outcome computes the same time.
  */
-export function retryDecision(settings: CampaignSettings, ended: EndedAttempt, now: Date): RetryDecision {
+export function retryAtFor(settings: CampaignSettings, ended: EndedAttempt, now: Date): Date | null {
   const retryOn: readonly string[] = settings.retryOn ?? ['no_answer'];
   const maxAttempts = ended.prospectMaxAttempts ?? settings.maxAttempts;
-  const retry = retryOn.includes(ended.outcome) && ended.attemptNumber < maxAttempts;
+  if (!retryOn.includes(ended.outcome) || ended.attemptNumber >= maxAttempts) return null;
   const delayMs = settings.retryBackoff
     ? retryDelayMs(settings.retryBackoff, ended.attemptNumber, unitFromKey(ended.attemptId))
     : settings.retryDelaySeconds * 1000;
-  return { retry, retryAt: new Date(now.getTime() + delayMs) };
+  return new Date(now.getTime() + delayMs);
 }

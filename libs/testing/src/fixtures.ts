@@ -75,11 +75,15 @@ export async function seedProspects(
 ): Promise<Array<{ id: number; phone: string }>> {
   const areaCode = options.areaCode ?? '415';
   const start = options.startAt ?? 3_000_000;
+  // Due now by the activities' clock: PostgreSQL's own now() stamps to the microsecond, and a tick
+  // in the same millisecond (the clock reads milliseconds) would not find the prospect due yet.
+  const dueAt = new Date();
   const rows = Array.from({ length: count }, (_, i) => ({
     campaign_id: campaignId,
     phone: `+1${areaCode}${String(start + i).padStart(7, '0')}`,
     area_code: areaCode,
     timezone: options.timezone ?? null,
+    next_attempt_at: dueAt,
   }));
   const inserted: Array<{ id: number; phone: string }> = [];
   for (let i = 0; i < rows.length; i += 5000) {

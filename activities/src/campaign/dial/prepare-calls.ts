@@ -7,7 +7,7 @@ import type { CampaignActivityDeps } from '../campaign-deps';
 import { dncEvent } from '../dnc-event';
 import { cancelReassigned } from '../reassigned-check';
 import { recipientWindow, reopensAt } from '../recipient-window';
-import { channelPoolOf, retryDecision } from '../retry-policy';
+import { channelPoolOf, retryAtFor } from '../retry-policy';
 import { carrierOf } from './carrier-slots';
 import type { DialBatch, ReadyCall } from './dial-batch';
 
@@ -132,7 +132,7 @@ async function settleFromAttempt(
   attempt: CallAttempt,
 ): Promise<void> {
   const outcome = (attempt.outcome ?? 'failed') as ProspectStatus;
-  const { retry, retryAt } = retryDecision(
+  const retryAt = retryAtFor(
     batch.settings,
     {
       attemptId: attempt.id,
@@ -148,9 +148,9 @@ async function settleFromAttempt(
       {
         prospectId: prospect.id,
         attemptNumber: attempt.attempt_number,
-        status: retry ? 'queued' : outcome,
+        status: retryAt ? 'queued' : outcome,
         outcome,
-        retryAt: retry ? retryAt : null,
+        retryAt,
         resolution: attempt.error,
       },
     ],

@@ -5,10 +5,8 @@ import type { EngineConfig } from '@engine/config';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   callChangedSignal,
+  callQueueSignalWithStart,
   CAMPAIGN_WORKFLOW_TYPE,
-  campaignSearchAttributes,
-  campaignWorkflowId,
-  prospectsAddedSignal,
   queuedCallWorkflowId,
 } from '@engine/contracts';
 import type { Campaign, Database } from '@engine/db';
@@ -17,8 +15,8 @@ import { DB, ENGINE_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 
 /**
  * Wakes the customer's call-queue workflow after calls were queued, starting it if it is not
- * running (signal-with-start: one round trip, and two concurrent first requests start it once).
- * A paused queue is signalled too: its calls wait until it is resumed.
+ * running (`callQueueSignalWithStart`). A paused queue is signalled too: its calls wait until it
+ * is resumed.
  */
 @Injectable()
 export class CallQueueNudge {
@@ -36,22 +34,13 @@ export class CallQueueNudge {
    * queue workflow, once running, reads every queued call from the database.
    */
   async callsQueued(queue: Campaign): Promise<void> {
-    const workflowId = campaignWorkflowId(queue.id);
+    const options = callQueueSignalWithStart(
+      { id: queue.id, customerId: queue.customer_id, status: queue.status },
+      this.config.taskQueue,
+    );
     try {
-      await this.temporal.workflow.signalWithStart(CAMPAIGN_WORKFLOW_TYPE, {
-        workflowId,
-        taskQueue: this.config.taskQueue,
-        args: [{ campaignId: queue.id }],
-        signal: prospectsAddedSignal,
-        signalArgs: [],
-        typedSearchAttributes: campaignSearchAttributes({
-          campaignId: queue.id,
-          customerId: queue.customer_id,
-          channel: queue.channel,
-          status: queue.status,
-        }),
-      });
-      if (queue.workflow_id === null) await setCallQueueWorkflowId(this.db, queue.id, workflowId);
+      await this.temporal.workflow.signalWithStart(CAMPAIGN_WORKFLOW_TYPE, options);
+      if (queue.workflow_id === null) await setCallQueueWorkflowId(this.db, queue.id, options.workflowId);
     } catch (err) {
       this.logger.warn(`call queue ${queue.id} not signalled: ${String(err)}`);
     }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { CallQueueNudge } from './call-queue-nudge';
 import { CallViewsService } from './call-views.service';
 import { CallsController } from './calls.controller';
@@ -9,6 +10,7 @@ import { QueueStatusService } from './queue-status.service';
 
 /** Seed 001's call queue: /api/calls and /api/queue. */
 @Module({
+  imports: [CampaignsModule],
   controllers: [CallsController, QueueStatusController],
   providers: [CallsService, CallViewsService, QueueStatusService, QueueSettingsService, CallQueueNudge],
 })

@@ -3,14 +3,19 @@ import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import type { Kysely } from 'kysely';
-import { campaignWorkflowId, didsChangedSignal, prospectsAddedSignal } from '@engine/contracts';
+import {
+  campaignWorkflowId,
+  didsChangedSignal,
+  prospectsAddedSignal,
+  settingsChangedSignal,
+} from '@engine/contracts';
 import type { Campaign, Database } from '@engine/db';
 import { campaignsPausedForNoDids } from '@engine/db';
 import { DB, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 
 /**
  * Nudges running campaign workflows when something they wait on changed elsewhere (prospects
- * added, the DID pool changed). A nudge is best effort: a campaign that has finished, or a signal
+ * added, the DID pool changed, a call queue's pace). A nudge is best effort: a campaign that has finished, or a signal
  * that fails, costs the caller nothing, since the workflow re-checks on its own timers anyway.
  */
 @Injectable()
@@ -32,6 +37,11 @@ export class CampaignNotifier {
   async didsChanged(customerId: string): Promise<void> {
     const ids = await campaignsPausedForNoDids(this.db, customerId);
     await Promise.all(ids.map((id) => this.signalQuietly(id, didsChangedSignal)));
+  }
+
+  /** Tells a running call queue that its pace changed (it reloads its settings). */
+  async settingsChanged(campaignId: string): Promise<void> {
+    await this.signalQuietly(campaignId, settingsChangedSignal);
   }
 
   private async signalQuietly(campaignId: string, def: SignalDefinition<[]>): Promise<void> {

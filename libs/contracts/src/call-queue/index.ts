@@ -1,1 +1,2 @@
 export * from './queued-call';
+export * from './call-queue-start';
